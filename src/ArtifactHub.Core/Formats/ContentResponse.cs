@@ -1,0 +1,41 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ArtifactHub.Core.Formats;
+
+/// <summary>Where the bytes of an answer come from.</summary>
+public abstract record ContentPayload
+{
+    /// <summary>A stored blob, streamed from the blob store.</summary>
+    public sealed record Blob(string Sha256, long Size) : ContentPayload;
+
+    /// <summary>Small bytes made on the fly (a version list, an error message, a JSON answer).</summary>
+    public sealed record Bytes(ReadOnlyMemory<byte> Content) : ContentPayload;
+}
+
+/// <summary>A format's answer. The server turns it into HTTP (status, headers, HEAD, conditional GET).</summary>
+public sealed record ContentResponse(int Status, string ContentType, ContentPayload Payload)
+{
+    public const string TextPlain = "text/plain; charset=utf-8";
+
+    /// <summary>Quoted strong validator; null when the answer has none.</summary>
+    public string? ETag { get; init; }
+
+    public string? CacheControl { get; init; }
+
+    public DateTimeOffset? LastModified { get; init; }
+
+    /// <summary>Error bodies are short plain text: the go command prints them to the user.</summary>
+    public static ContentResponse Text(int status, string message) =>
+        new(status, TextPlain, new ContentPayload.Bytes(Encoding.UTF8.GetBytes(message.EndsWith('\n') ? message : message + "\n")))
+        {
+            CacheControl = "no-store",
+        };
+
+    public static ContentResponse NotFound(string message) => Text(404, message);
+
+    public static ContentResponse BadRequest(string message) => Text(400, message);
+
+    public static ContentResponse Json<T>(int status, T value, JsonSerializerOptions? options = null) =>
+        new(status, "application/json", new ContentPayload.Bytes(JsonSerializer.SerializeToUtf8Bytes(value, options)));
+}

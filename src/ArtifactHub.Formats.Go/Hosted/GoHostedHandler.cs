@@ -1,0 +1,239 @@
+using System.Text.Json;
+using ArtifactHub.Core;
+using ArtifactHub.Core.Blobs;
+using ArtifactHub.Core.Content;
+using ArtifactHub.Core.Formats;
+using ArtifactHub.Core.Repositories;
+using ArtifactHub.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ArtifactHub.Formats.Go.Hosted;
+
+/// <summary>A Go repository that is the source of truth: modules are published by upload and never change.</summary>
+public sealed class GoHostedHandler(
+    ArtifactHubDbContext db,
+    IBlobStore blobs,
+    IOptions<ArtifactHubOptions> options,
+    TimeProvider clock,
+    ILogger<GoHostedHandler> logger) : IRepositoryHandler
+{
+    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web);
+
+    public string Format => GoFormat.Name;
+
+    public RepositoryType Type => RepositoryType.Hosted;
+
+    public async Task<ContentResponse> HandleAsync(ContentRequest request, CancellationToken cancellationToken)
+    {
+        var (path, notFound, invalid) = GoRequestPath.Parse(request.Path);
+        if (path is null)
+        {
+            return invalid is not null ? ContentResponse.BadRequest(invalid) : ContentResponse.NotFound(notFound!);
+        }
+
+        return (request.Method, path.Kind) switch
+        {
+            ("GET" or "HEAD", not GoRequestKind.Version) => await ReadAsync(request.Repository, path, cancellationToken),
+            ("PUT", GoRequestKind.Zip) => await UploadAsync(request, path, cancellationToken),
+            ("DELETE", GoRequestKind.Version) => await DeleteAsync(request.Repository, path, cancellationToken),
+            ("PUT" or "DELETE", _) => ContentResponse.Text(405, $"{request.Method} is not allowed on {request.Path}: upload to $module/@v/$version.zip, delete $module/@v/$version"),
+            _ => ContentResponse.Text(405, $"{request.Method} is not allowed here"),
+        };
+    }
+
+    private async Task<ContentResponse> ReadAsync(Repository repository, GoRequestPath path, CancellationToken cancellationToken)
+    {
+        if (path.Kind is GoRequestKind.List or GoRequestKind.Latest)
+        {
+            var versions = await db.Components
+                .Where(c => c.RepositoryId == repository.Id && c.Name == path.Module)
+                .Select(c => c.Version)
+                .ToListAsync(cancellationToken);
+            if (versions.Count == 0)
+            {
+                return ContentResponse.NotFound($"not found: module {path.Module} has no versions in {repository.Name}");
+            }
+
+            if (path.Kind == GoRequestKind.List)
+            {
+                // The list holds releases and pre-releases; pseudo-versions are only reachable by name.
+                return GoContent.List(versions.Where(v => !GoVersion.IsPseudo(v)));
+            }
+
+            var latest = GoVersion.Latest(versions)!;
+            var latestInfo = await FindAssetAsync(repository, GoRequestPath.AssetPathOf(path.Module, latest, GoRequestKind.Info), cancellationToken);
+            return latestInfo is null
+                ? ContentResponse.NotFound($"not found: {path.Module}@latest")
+                : GoContent.FromAsset(latestInfo) with { CacheControl = GoContent.Revalidate };
+        }
+
+        // A hosted repository resolves no queries (branches, commits): only canonical versions exist here.
+        var asset = GoVersion.IsCanonical(path.Version!) ? await FindAssetAsync(repository, path.AssetPath, cancellationToken) : null;
+        return asset is null
+            ? ContentResponse.NotFound($"not found: {path.Module}@{path.Version}")
+            : GoContent.FromAsset(asset);
+    }
+
+    private Task<Asset?> FindAssetAsync(Repository repository, string assetPath, CancellationToken cancellationToken) =>
+        db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.RepositoryId == repository.Id && a.Path == assetPath, cancellationToken);
+
+    private async Task<ContentResponse> UploadAsync(ContentRequest request, GoRequestPath path, CancellationToken cancellationToken)
+    {
+        var repository = request.Repository;
+        if (RepositorySettings.Read(repository).Hosted?.WritePolicy == WritePolicy.ReadOnly)
+        {
+            return ContentResponse.Text(403, $"repository {repository.Name} is read-only");
+        }
+
+        var version = path.Version!;
+        if (GoModulePath.CheckVersion(path.Module, version) is { } versionError)
+        {
+            return ContentResponse.BadRequest($"{path.Module}@{version}: {versionError}");
+        }
+
+        if (request.ContentLength > ModuleZipLimits.MaxZipFile)
+        {
+            return TooLarge();
+        }
+
+        StagedFile zip;
+        try
+        {
+            zip = await StagedFile.WriteAsync(request.Body, StagingDir, ModuleZipLimits.MaxZipFile, cancellationToken);
+        }
+        catch (ContentTooLargeException)
+        {
+            return TooLarge();
+        }
+
+        await using (zip)
+        {
+            ValidatedModuleZip validated;
+            try
+            {
+                validated = ModuleZipValidator.Validate(zip.Path, path.Module, version);
+            }
+            catch (InvalidModuleZipException e)
+            {
+                logger.LogInformation("Rejected upload of {Module}@{Version} to {Repository}: {Reason}", path.Module, version, repository.Name, e.Message);
+                return ContentResponse.BadRequest(e.Message);
+            }
+
+            var existing = await ExistingAsync(repository, path.Module, version, cancellationToken);
+            if (existing is not null)
+            {
+                return Republished(existing, zip.Sha256);
+            }
+
+            return await StoreAsync(repository, path.Module, version, zip, validated, cancellationToken);
+        }
+    }
+
+    private async Task<ContentResponse> StoreAsync(Repository repository, string module, string version, StagedFile zip, ValidatedModuleZip validated, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds());
+        var component = new Component { RepositoryId = repository.Id, Name = module, Version = version, CreatedAt = now };
+        component.Assets.Add(await StoreAssetAsync(repository, module, version, GoRequestKind.Zip, GoContent.ZipType, zip, validated.ZipHash, now, cancellationToken));
+        await using (var mod = await StagedFile.WriteAsync(validated.GoMod, StagingDir, cancellationToken))
+        {
+            component.Assets.Add(await StoreAssetAsync(repository, module, version, GoRequestKind.Mod, GoContent.ModType, mod, validated.GoModHash, now, cancellationToken));
+        }
+
+        await using (var info = await StagedFile.WriteAsync(GoContent.Info(version, now), StagingDir, cancellationToken))
+        {
+            component.Assets.Add(await StoreAssetAsync(repository, module, version, GoRequestKind.Info, GoContent.InfoType, info, null, now, cancellationToken));
+        }
+
+        db.Components.Add(component);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone published the same version at the same moment: answer as for a second upload.
+            db.ChangeTracker.Clear();
+            var winner = await ExistingAsync(repository, module, version, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            var answer = Republished(winner, zip.Sha256);
+            if (answer.Status == 409)
+            {
+                await UnreferencedBlobs.DeleteAsync(db, blobs, component.Assets.Select(a => a.BlobSha256), cancellationToken);
+            }
+
+            return answer;
+        }
+
+        logger.LogInformation("Published {Module}@{Version} to {Repository} ({Size} bytes, {ZipHash})", module, version, repository.Name, zip.Size, validated.ZipHash);
+        return ContentResponse.Json(201, Published(component), ApiJson);
+    }
+
+    private async Task<Asset> StoreAssetAsync(Repository repository, string module, string version, GoRequestKind kind, string contentType, StagedFile staged, string? formatHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await blobs.PutAsync(staged, cancellationToken);
+        return new Asset
+        {
+            RepositoryId = repository.Id,
+            Path = GoRequestPath.AssetPathOf(module, version, kind),
+            Kind = kind.ToString().ToLowerInvariant(),
+            BlobSha256 = staged.Sha256,
+            Size = staged.Size,
+            ContentType = contentType,
+            FormatHash = formatHash,
+            CreatedAt = now,
+        };
+    }
+
+    private Task<Component?> ExistingAsync(Repository repository, string module, string version, CancellationToken cancellationToken) =>
+        db.Components.AsNoTracking().Include(c => c.Assets)
+            .FirstOrDefaultAsync(c => c.RepositoryId == repository.Id && c.Name == module && c.Version == version, cancellationToken);
+
+    /// <summary>Versions are immutable: the same bytes again are a no-op, other bytes a conflict.</summary>
+    private static ContentResponse Republished(Component existing, string zipSha256)
+    {
+        var zip = existing.Assets.Single(a => a.Kind == "zip");
+        return zip.BlobSha256 == zipSha256
+            ? ContentResponse.Json(200, Published(existing), ApiJson)
+            : ContentResponse.Text(409, $"{existing.Name}@{existing.Version} already exists with different content; versions are immutable, publish a new version");
+    }
+
+    private static PublishedModule Published(Component component)
+    {
+        var zip = component.Assets.Single(a => a.Kind == "zip");
+        var mod = component.Assets.Single(a => a.Kind == "mod");
+        return new PublishedModule(component.Name, component.Version, GoContent.FormatTime(component.CreatedAt), zip.FormatHash!, mod.FormatHash!, zip.Size);
+    }
+
+    private async Task<ContentResponse> DeleteAsync(Repository repository, GoRequestPath path, CancellationToken cancellationToken)
+    {
+        if (RepositorySettings.Read(repository).Hosted?.WritePolicy == WritePolicy.ReadOnly)
+        {
+            return ContentResponse.Text(403, $"repository {repository.Name} is read-only");
+        }
+
+        var component = await db.Components.Include(c => c.Assets)
+            .FirstOrDefaultAsync(c => c.RepositoryId == repository.Id && c.Name == path.Module && c.Version == path.Version, cancellationToken);
+        if (component is null)
+        {
+            return ContentResponse.NotFound($"not found: {path.Module}@{path.Version}");
+        }
+
+        var shas = component.Assets.Select(a => a.BlobSha256).ToList();
+        db.Components.Remove(component);
+        await db.SaveChangesAsync(cancellationToken);
+        await UnreferencedBlobs.DeleteAsync(db, blobs, shas, cancellationToken);
+        logger.LogInformation("Deleted {Module}@{Version} from {Repository}", path.Module, path.Version, repository.Name);
+        return new ContentResponse(204, ContentResponse.TextPlain, new ContentPayload.Bytes(ReadOnlyMemory<byte>.Empty));
+    }
+
+    private string StagingDir => Path.Combine(options.Value.FullDataDir, "tmp");
+
+    private static ContentResponse TooLarge() =>
+        ContentResponse.Text(413, $"module zip is too large (limit is {ModuleZipLimits.MaxZipFile} bytes)");
+}

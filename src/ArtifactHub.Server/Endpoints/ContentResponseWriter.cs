@@ -1,0 +1,106 @@
+using ArtifactHub.Core.Blobs;
+using ArtifactHub.Core.Formats;
+using Microsoft.Net.Http.Headers;
+
+namespace ArtifactHub.Server.Endpoints;
+
+/// <summary>Turns a format's answer into HTTP: validators, conditional GET, HEAD, and blobs sent from disk without copying.</summary>
+public static class ContentResponseWriter
+{
+    public static async Task WriteAsync(HttpContext context, ContentResponse answer, IBlobStore blobs, CancellationToken cancellationToken)
+    {
+        var response = context.Response;
+        var headers = response.GetTypedHeaders();
+        if (answer.ETag is not null)
+        {
+            response.Headers.ETag = answer.ETag;
+            if (answer.Status == 200 && IfNoneMatch(context.Request, answer.ETag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                SetCaching(response, answer);
+                return;
+            }
+        }
+
+        SetCaching(response, answer);
+        if (answer.LastModified is { } lastModified)
+        {
+            headers.LastModified = lastModified;
+        }
+
+        switch (answer.Payload)
+        {
+            case ContentPayload.Bytes bytes:
+                response.StatusCode = answer.Status;
+                if (answer.Status == 204)
+                {
+                    return;
+                }
+
+                response.ContentType = answer.ContentType;
+                response.ContentLength = bytes.Content.Length;
+                if (!HttpMethods.IsHead(context.Request.Method))
+                {
+                    await response.Body.WriteAsync(bytes.Content, cancellationToken);
+                }
+
+                return;
+
+            case ContentPayload.Blob blob:
+                using (var content = await blobs.OpenReadAsync(blob.Sha256, cancellationToken))
+                {
+                    if (content is null)
+                    {
+                        response.Headers.Remove(HeaderNames.ETag);
+                        await WriteAsync(context, ContentResponse.Text(500, $"stored content {blob.Sha256} is missing from the blob store"), blobs, cancellationToken);
+                        return;
+                    }
+
+                    response.StatusCode = answer.Status;
+                    response.ContentType = answer.ContentType;
+                    response.ContentLength = content.Length;
+                    if (HttpMethods.IsHead(context.Request.Method))
+                    {
+                        return;
+                    }
+
+                    if (content.LocalPath is not null)
+                    {
+                        await response.SendFileAsync(content.LocalPath, 0, content.Length, cancellationToken);
+                    }
+                    else
+                    {
+                        await content.Stream.CopyToAsync(response.Body, cancellationToken);
+                    }
+                }
+
+                return;
+        }
+    }
+
+    private static void SetCaching(HttpResponse response, ContentResponse answer)
+    {
+        if (answer.CacheControl is not null)
+        {
+            response.Headers.CacheControl = answer.CacheControl;
+        }
+    }
+
+    private static bool IfNoneMatch(HttpRequest request, string etag)
+    {
+        foreach (var value in request.Headers.IfNoneMatch)
+        {
+            if (value is null) continue;
+            foreach (var candidate in value.Split(','))
+            {
+                var tag = candidate.Trim();
+                if (tag == "*" || tag == etag || tag == "W/" + etag)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

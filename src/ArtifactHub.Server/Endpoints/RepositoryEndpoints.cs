@@ -1,0 +1,129 @@
+using ArtifactHub.Core.Blobs;
+using ArtifactHub.Core.Formats;
+using ArtifactHub.Core.Repositories;
+using ArtifactHub.Data;
+using ArtifactHub.Server.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtifactHub.Server.Endpoints;
+
+/// <summary><c>/api/v1/repositories</c>: repositories are rows, managed here (and by the UI), never by config files.</summary>
+public static class RepositoryEndpoints
+{
+    public static IEndpointRouteBuilder MapRepositoryEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/repositories").RequireAuthorization(Policies.ManageRepositories).WithTags("Repositories");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{name}", GetAsync);
+        group.MapPost("/", CreateAsync).AddEndpointFilter<ValidationFilter<RepositoryRequest>>();
+        group.MapPut("/{name}", UpdateAsync);
+        group.MapDelete("/{name}", DeleteAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(ArtifactHubDbContext db, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var repositories = await db.Repositories.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        return Results.Ok(repositories.Select(r => RepositoryResponse.From(r, request)));
+    }
+
+    private static async Task<IResult> GetAsync(string name, ArtifactHubDbContext db, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var repository = await FindAsync(db, name, cancellationToken);
+        return repository is null ? NotFound(name) : Results.Ok(RepositoryResponse.From(repository, request));
+    }
+
+    private static async Task<IResult> CreateAsync(
+        RepositoryRequest body, ArtifactHubDbContext db, RepositoryHandlers handlers, TimeProvider clock, HttpRequest request, ILogger<RepositoryRequest> logger, CancellationToken cancellationToken)
+    {
+        var unsupported = RepositoryRequestValidator.Supported(body, handlers);
+        if (unsupported.Count > 0)
+        {
+            return Results.ValidationProblem(unsupported);
+        }
+
+        var name = RepositoryName.Normalize(body.Name!);
+        if (await db.Repositories.AnyAsync(r => r.Name == name, cancellationToken))
+        {
+            return Results.Problem(statusCode: 409, title: "Repository exists", detail: $"A repository named '{name}' already exists.");
+        }
+
+        var now = clock.GetUtcNow();
+        var repository = new Repository
+        {
+            Name = name,
+            Format = body.Format!,
+            Type = body.Type!.Value,
+            Online = body.Online ?? true,
+            Settings = new RepositorySettings { Hosted = body.Hosted }.ForType(body.Type!.Value).ToJson(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Repositories.Add(repository);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Results.Problem(statusCode: 409, title: "Repository exists", detail: $"A repository named '{name}' already exists.");
+        }
+
+        logger.LogInformation("Created {Format} {Type} repository {Repository}", repository.Format, repository.Type, repository.Name);
+        return Results.Created($"/api/v1/repositories/{repository.Name}", RepositoryResponse.From(repository, request));
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        string name, RepositoryRequest? body, ArtifactHubDbContext db, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            return Results.Problem(statusCode: 400, title: "A JSON request body is required.");
+        }
+
+        var repository = await db.Repositories.FirstOrDefaultAsync(r => r.Name == RepositoryName.Normalize(name), cancellationToken);
+        if (repository is null)
+        {
+            return NotFound(name);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (body.Name is not null && RepositoryName.Normalize(body.Name) != repository.Name) errors["name"] = ["A repository cannot be renamed."];
+        if (body.Format is not null && body.Format != repository.Format) errors["format"] = ["The format of a repository cannot change."];
+        if (body.Type is not null && body.Type != repository.Type) errors["type"] = ["The type of a repository cannot change."];
+        if (body.Hosted is not null && repository.Type != RepositoryType.Hosted) errors["hosted"] = ["Hosted settings apply only to hosted repositories."];
+        if (body.Hosted is not null && !Enum.IsDefined(body.Hosted.WritePolicy)) errors["hosted.writePolicy"] = ["Unknown write policy."];
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var settings = RepositorySettings.Read(repository);
+        repository.Settings = (settings with { Hosted = body.Hosted ?? settings.Hosted }).ForType(repository.Type).ToJson();
+        repository.Online = body.Online ?? repository.Online;
+        repository.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Ok(RepositoryResponse.From(repository, request));
+    }
+
+    private static async Task<IResult> DeleteAsync(string name, ArtifactHubDbContext db, IBlobStore blobs, ILogger<RepositoryRequest> logger, CancellationToken cancellationToken)
+    {
+        var repository = await FindAsync(db, name, cancellationToken);
+        if (repository is null)
+        {
+            return NotFound(name);
+        }
+
+        var shas = await db.Assets.Where(a => a.RepositoryId == repository.Id).Select(a => a.BlobSha256).Distinct().ToListAsync(cancellationToken);
+        await db.Repositories.Where(r => r.Id == repository.Id).ExecuteDeleteAsync(cancellationToken); // components and assets go by cascade
+        await UnreferencedBlobs.DeleteAsync(db, blobs, shas, cancellationToken);
+        logger.LogInformation("Deleted repository {Repository} and {Blobs} blob(s) it referenced", repository.Name, shas.Count);
+        return Results.NoContent();
+    }
+
+    internal static Task<Repository?> FindAsync(ArtifactHubDbContext db, string name, CancellationToken cancellationToken) =>
+        db.Repositories.AsNoTracking().FirstOrDefaultAsync(r => r.Name == RepositoryName.Normalize(name), cancellationToken);
+
+    internal static IResult NotFound(string name) =>
+        Results.Problem(statusCode: 404, title: "Repository not found", detail: $"There is no repository named '{name}'.");
+}

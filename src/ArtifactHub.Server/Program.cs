@@ -1,0 +1,23 @@
+using ArtifactHub.Server.Endpoints;
+using ArtifactHub.Server.Hosting;
+
+// Settings files live beside the program; the data folder stays relative to where it is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Services.AddArtifactHub(builder.Configuration);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthEndpoints();
+app.MapOpenApi();
+app.MapRepositoryEndpoints();
+app.MapBrowseEndpoints();
+app.MapContentEndpoints();
+
+await app.InitializeArtifactHubAsync();
+app.Run();
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;
