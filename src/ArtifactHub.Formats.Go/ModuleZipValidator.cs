@@ -211,6 +211,7 @@ public static class ModuleZipValidator
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var crc = new ZipCrc32();
             using var stream = entry.Open();
             var kept = keep ? new MemoryStream() : null;
             var buffer = new byte[81920];
@@ -225,7 +226,19 @@ public static class ModuleZipValidator
                 }
 
                 hash.AppendData(buffer, 0, read);
+                crc.Append(buffer.AsSpan(0, read));
                 kept?.Write(buffer, 0, read);
+            }
+
+            // Go's archive/zip refuses an entry whose size or checksum differs from its header; so do we.
+            if (length != entry.Length)
+            {
+                throw Invalid(entry.FullName, $"corrupt zip entry: {length} bytes where the header says {entry.Length}");
+            }
+
+            if (crc.Value != entry.Crc32)
+            {
+                throw Invalid(entry.FullName, "corrupt zip entry: checksum (CRC-32) mismatch");
             }
 
             return (Convert.ToHexStringLower(hash.GetHashAndReset()), length, kept?.ToArray());

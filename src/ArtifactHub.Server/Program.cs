@@ -6,7 +6,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddArtifactHub(builder.Configuration);
 
 var app = builder.Build();
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // A malformed request (bad JSON, a body over a limit) is the client's error, not a 500.
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseAuthentication();
 app.UseAuthorization();
 

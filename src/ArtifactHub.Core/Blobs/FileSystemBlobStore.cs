@@ -48,7 +48,15 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 
     public Task DeleteAsync(string sha256, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(sha256));
+        try
+        {
+            File.Delete(PathOf(sha256));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Never stored: nothing to delete.
+        }
+
         return Task.CompletedTask;
     }
 

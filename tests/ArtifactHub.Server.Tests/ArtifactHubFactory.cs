@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Text;
+using ArtifactHub.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArtifactHub.Server.Tests;
+
+/// <summary>The whole server in memory over a real SQLite file and a real blob folder in a temp data dir.</summary>
+public sealed class ArtifactHubFactory : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "correct horse battery staple";
+
+    /// <summary>False: start as a newcomer does, with no configured admin password.</summary>
+    public bool ConfigurePassword { get; init; } = true;
+
+    public string DataDir { get; } = Directory.CreateTempSubdirectory("ah-server-").FullName;
+
+    public string BlobDir => Path.Combine(DataDir, "blobs");
+
+    public string StagingDir => Path.Combine(DataDir, "tmp");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration(config =>
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["ArtifactHub:DataDir"] = DataDir,
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+            if (ConfigurePassword)
+            {
+                settings["ArtifactHub:Admin:Password"] = AdminPassword;
+            }
+
+            config.AddInMemoryCollection(settings);
+        });
+    }
+
+    /// <summary>A client that signs in as admin with HTTP Basic.</summary>
+    public HttpClient CreateAdminClient(string password = AdminPassword)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{password}")));
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ArtifactHubDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>());
+    }
+
+    /// <summary>Every blob file under the data dir's blob folder.</summary>
+    public string[] Blobs() => Directory.Exists(BlobDir) ? Directory.GetFiles(BlobDir, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToArray() : [];
+
+    public string[] StagedFiles() => Directory.Exists(StagingDir) ? Directory.GetFiles(StagingDir) : [];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a background thread: the temp folder is left for the OS to clean.
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ArtifactHub.Formats.Go;
+
+namespace ArtifactHub.Server.Tests;
+
+public sealed record Published(string Module, string Version, string Time, string ZipHash, string ModHash, long Size);
+
+/// <summary>Requests as the go command and a publisher send them, against one repository.</summary>
+public static class GoClient
+{
+    public static string Url(string module, string file, string repository = "go-hosted") =>
+        $"/repository/{repository}/{GoModulePath.Escape(module)}/{file}";
+
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, string module, string version, byte[] zip, string repository = "go-hosted") =>
+        client.PutAsync(Url(module, $"@v/{GoModulePath.Escape(version)}.zip", repository), new ByteArrayContent(zip));
+
+    public static async Task<Published> PublishAsync(this HttpClient client, string module, string version, byte[] zip, string repository = "go-hosted")
+    {
+        using var response = await client.UploadAsync(module, version, zip, repository);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<Published>(body, JsonSerializerOptions.Web)!;
+    }
+
+    public static async Task<(int Status, string Body)> GetTextAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public static Task<T?> GetJsonAsync<T>(this HttpClient client, string url) => client.GetFromJsonAsync<T>(url, JsonSerializerOptions.Web);
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Net;
+using ArtifactHub.TestSupport;
+
+namespace ArtifactHub.Server.Tests;
+
+public sealed class HostedDeleteTests(ArtifactHubFactory factory) : IClassFixture<ArtifactHubFactory>
+{
+    private readonly HttpClient admin = factory.CreateAdminClient();
+    private readonly HttpClient anonymous = factory.CreateClient();
+
+    [Fact]
+    public async Task A_deleted_version_is_gone_from_reads_and_the_list_and_its_blobs_are_removed()
+    {
+        const string module = "example.com/delete/one";
+        await admin.PublishAsync(module, "v1.0.0", ModuleZipBuilder.Simple(module, "v1.0.0", null, ("keep.go", "package one\n")));
+        var blobsBefore = factory.Blobs().Length;
+        await admin.PublishAsync(module, "v1.1.0", ModuleZipBuilder.Simple(module, "v1.1.0", null, ("gone.go", "package one\n")));
+
+        using var delete = await admin.DeleteAsync(GoClient.Url(module, "@v/v1.1.0"));
+
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        foreach (var file in new[] { "v1.1.0.info", "v1.1.0.mod", "v1.1.0.zip" })
+        {
+            Assert.Equal(404, (await anonymous.GetTextAsync(GoClient.Url(module, "@v/" + file))).Status);
+        }
+
+        Assert.Equal("v1.0.0\n", (await anonymous.GetTextAsync(GoClient.Url(module, "@v/list"))).Body);
+        // The go.mod of v1.1.0 had the same bytes as v1.0.0's and is still in use; the zip and info blobs are gone.
+        Assert.Equal(blobsBefore, factory.Blobs().Length);
+    }
+
+    [Fact]
+    public async Task Deleting_a_version_that_does_not_exist_is_a_404()
+    {
+        using var delete = await admin.DeleteAsync(GoClient.Url("example.com/delete/none", "@v/v1.0.0"));
+
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+    }
+
+    [Fact]
+    public async Task Deleting_needs_credentials()
+    {
+        const string module = "example.com/delete/auth";
+        await admin.PublishAsync(module, "v1.0.0", ModuleZipBuilder.Simple(module, "v1.0.0"));
+
+        using var delete = await anonymous.DeleteAsync(GoClient.Url(module, "@v/v1.0.0"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, delete.StatusCode);
+        Assert.Equal(200, (await anonymous.GetTextAsync(GoClient.Url(module, "@v/v1.0.0.info"))).Status);
+    }
+
+    [Fact]
+    public async Task A_read_only_repository_refuses_uploads_and_deletes()
+    {
+        using var created = await admin.PostAsJsonAsync("/api/v1/repositories", new { name = "frozen", format = "go", type = "hosted" });
+        const string module = "example.com/delete/frozen";
+        await admin.PublishAsync(module, "v1.0.0", ModuleZipBuilder.Simple(module, "v1.0.0"), "frozen");
+        using var update = await admin.PutAsJsonAsync("/api/v1/repositories/frozen", new { hosted = new { writePolicy = "read-only" } });
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+
+        using var upload = await admin.UploadAsync(module, "v1.1.0", ModuleZipBuilder.Simple(module, "v1.1.0"), "frozen");
+        using var delete = await admin.DeleteAsync(GoClient.Url(module, "@v/v1.0.0", "frozen"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
+        Assert.Contains("read-only", await upload.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_offline_repository_answers_503()
+    {
+        using var created = await admin.PostAsJsonAsync("/api/v1/repositories", new { name = "sleeping", format = "go", type = "hosted", online = false });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var (status, body) = await anonymous.GetTextAsync("/repository/sleeping/example.com/m/@v/list");
+
+        Assert.Equal(503, status);
+        Assert.Contains("offline", body);
+    }
+}
