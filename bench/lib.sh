@@ -1,0 +1,121 @@
+# shellcheck shell=bash
+# Shared helpers for the benchmark scripts in this folder. Sourced, not executed.
+#
+# The caller must define BENCH_TMP (a private temp dir) before calling start_server.
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+SERVER_PROJECT="$REPO_ROOT/src/ArtifactHub.Server"
+SERVER_BIN="$SERVER_PROJECT/bin/Release/net10.0"
+SERVER_DLL="$SERVER_BIN/ArtifactHub.Server.dll"
+
+SERVER_PID=""
+SERVER_PORT=""
+SERVER_URL=""
+ADMIN_PW="bench-$(date +%s)-$$-Pw1!"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# require_cmd NAME "install hint"
+require_cmd() {
+    command -v "$1" >/dev/null 2>&1 || die "'$1' not found. Install it with: $2"
+}
+
+# Prints a free TCP port on 127.0.0.1 (the kernel picks it).
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Builds the server in Release unless BENCH_SKIP_BUILD=1 and the dll already exists.
+build_server() {
+    if [[ "${BENCH_SKIP_BUILD:-0}" == "1" && -f "$SERVER_DLL" ]]; then
+        log "BENCH_SKIP_BUILD=1: using existing $SERVER_DLL"
+        return
+    fi
+    log "building src/ArtifactHub.Server (Release)..."
+    if ! dotnet build -c Release "$SERVER_PROJECT" -nologo -v quiet >"$BENCH_TMP/build.log" 2>&1; then
+        tail -n 40 "$BENCH_TMP/build.log" >&2
+        die "dotnet build failed (full log above was the tail of $BENCH_TMP/build.log)"
+    fi
+    [[ -f "$SERVER_DLL" ]] || die "build succeeded but $SERVER_DLL is missing"
+}
+
+# Starts the server on a free loopback port with a fresh data dir under $BENCH_TMP
+# and waits for /readyz. Sets SERVER_PID, SERVER_PORT, SERVER_URL.
+start_server() {
+    SERVER_PORT="$(free_port)"
+    SERVER_URL="http://127.0.0.1:$SERVER_PORT"
+    mkdir -p "$BENCH_TMP/data"
+    log "starting ArtifactHub on $SERVER_URL"
+    (
+        cd "$SERVER_BIN"
+        ArtifactHub__DataDir="$BENCH_TMP/data" \
+        ArtifactHub__Admin__Password="$ADMIN_PW" \
+        Logging__LogLevel__Default=Warning \
+        exec dotnet "$SERVER_DLL" --urls "$SERVER_URL"
+    ) >"$BENCH_TMP/server.log" 2>&1 &
+    SERVER_PID=$!
+    local i
+    for ((i = 0; i < 300; i++)); do   # up to 60 s
+        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+            tail -n 40 "$BENCH_TMP/server.log" >&2
+            die "server exited during start-up (log tail above)"
+        fi
+        if curl -fsS -o /dev/null --max-time 2 "$SERVER_URL/readyz" 2>/dev/null; then
+            log "server ready (pid $SERVER_PID)"
+            return
+        fi
+        sleep 0.2
+    done
+    tail -n 40 "$BENCH_TMP/server.log" >&2
+    die "server did not become ready within 60 s"
+}
+
+stop_server() {
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        local i
+        for ((i = 0; i < 50; i++)); do
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -9 "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    SERVER_PID=""
+}
+
+# make_module_zip OUT MODULE VERSION TOTAL_BYTES [FILES]
+# Writes a valid Go module zip to OUT, streaming (never holds the data in memory):
+# go.mod plus FILES (default 1) files of incompressible random data totalling
+# TOTAL_BYTES, stored uncompressed (ZIP_STORED).
+make_module_zip() {
+    python3 - "$@" <<'PY'
+import os, sys, zipfile
+out, module, version, total = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+files = int(sys.argv[5]) if len(sys.argv) > 5 else 1
+prefix = f"{module}@{version}/"
+chunk = 1 << 20
+with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+    zf.writestr(prefix + "go.mod", f"module {module}\n\ngo 1.21\n")
+    zf.writestr(prefix + "bench.go", "package bench\n")
+    per = total // files
+    for i in range(files):
+        size = per if i < files - 1 else total - per * (files - 1)
+        info = zipfile.ZipInfo(prefix + f"data/blob{i}.bin", date_time=(2024, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_STORED
+        info.file_size = size
+        with zf.open(info, "w", force_zip64=size >= (1 << 31)) as w:
+            left = size
+            while left > 0:
+                n = min(chunk, left)
+                w.write(os.urandom(n))
+                left -= n
+PY
+}
+
+# rss_kib PID FIELD  -> prints the value (kB) of FIELD (VmRSS, VmHWM) from /proc/PID/status
+proc_status_kib() {
+    awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text;
+using ArtifactHub.TestSupport;
+
+namespace ArtifactHub.E2E.Infrastructure;
+
+/// <summary>
+/// A per-test go environment: its own GOPATH, GOMODCACHE and HOME, the class's shared GOCACHE, and GOPROXY
+/// pointing at the hosted repository. Deleted on dispose.
+/// </summary>
+public sealed class GoSandbox : IDisposable
+{
+    private readonly TempDir _root;
+    private readonly HostedGoServerFixture _fixture;
+
+    public GoSandbox(HostedGoServerFixture fixture, string name)
+    {
+        Assert.True(GoTool.IsInstalled, "the go command is required for the end-to-end tests (golang-go, /usr/bin/go)");
+        _fixture = fixture;
+        _root = new TempDir(name);
+        GoPath = _root.Sub("gopath");
+        Home = _root.Sub("home");
+    }
+
+    public string GoPath { get; }
+
+    public string Home { get; }
+
+    public string ModCache => Path.Combine(GoPath, "pkg", "mod");
+
+    /// <summary>A fresh folder inside the sandbox, e.g. for a consumer module.</summary>
+    public string NewDir(string name) => _root.Sub(name);
+
+    /// <summary>Built on every call: the fixture's GOPROXY changes when the server restarts.</summary>
+    public IReadOnlyDictionary<string, string> Env => new Dictionary<string, string>
+    {
+        ["GOPROXY"] = _fixture.GoProxyUrl,
+        ["GOSUMDB"] = "off",
+        ["GOFLAGS"] = "-mod=mod",
+        ["GO111MODULE"] = "on",
+        ["GOTOOLCHAIN"] = "local",
+        ["GOPATH"] = GoPath,
+        ["GOMODCACHE"] = ModCache,
+        ["GOCACHE"] = _fixture.GoCacheDir,
+        ["HOME"] = Home,
+        ["GOENV"] = "off",
+        ["GONOPROXY"] = "",
+        ["GONOSUMDB"] = "",
+        ["GOPRIVATE"] = "",
+        ["CGO_ENABLED"] = "0",
+    };
+
+    public Task<GoResult> RunAsync(string workDir, params string[] args) => GoTool.RunAsync(workDir, Env, args);
+
+    /// <summary>Runs go and fails the test, with go's output and the server log, unless it exits 0.</summary>
+    public async Task<GoResult> RunOkAsync(string workDir, params string[] args)
+    {
+        var result = await RunAsync(workDir, args);
+        Assert.True(result.ExitCode == 0, Describe($"go {string.Join(' ', args)}", result));
+        return result;
+    }
+
+    public string Describe(string what, GoResult result) =>
+        $"{what} (GOPROXY={_fixture.GoProxyUrl}) exited {result.ExitCode}\n--- stdout ---\n{result.StdOut}\n--- stderr ---\n{result.StdErr}\n--- server log ---\n{_fixture.ServerLogTail()}";
+
+    /// <summary>Runs a built binary and returns its stdout, failing the test unless it exits 0.</summary>
+    public static async Task<string> RunBinaryAsync(string path)
+    {
+        var info = new ProcessStartInfo(path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(path)!,
+        };
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(cts.Token);
+        var output = new StringBuilder(await stdout);
+        Assert.True(process.ExitCode == 0, $"{path} exited {process.ExitCode}: {output}{await stderr}");
+        return output.ToString();
+    }
+
+    public void Dispose() => _root.Dispose();
+}

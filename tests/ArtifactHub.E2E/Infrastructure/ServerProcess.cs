@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ArtifactHub.E2E.Infrastructure;
+
+/// <summary>
+/// The built ArtifactHub server run as a real process (<c>dotnet ArtifactHub.Server.dll --urls ...</c>), with its
+/// stdout/stderr captured for failure messages.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly StringBuilder _log;
+
+    private ServerProcess(Process process, int port, StringBuilder log)
+    {
+        _process = process;
+        _log = log;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public int ProcessId => _process.Id;
+
+    public Uri Root => new($"http://127.0.0.1:{Port}/");
+
+    public bool HasExited => _process.HasExited;
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>The last lines of the server output, for assertion messages.</summary>
+    public string LogTail(int maxChars = 6000)
+    {
+        var log = Log;
+        return log.Length <= maxChars ? log : "…" + log[^maxChars..];
+    }
+
+    public static async Task<ServerProcess> StartAsync(string dataDir, string adminPassword, StringBuilder log)
+    {
+        var dll = RepoPaths.ServerDll;
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"server not built: {dll} does not exist");
+        }
+
+        var port = FreePort();
+        var info = new ProcessStartInfo(DotnetHost(), [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+            UseShellExecute = false,
+        };
+        info.Environment.Remove("ASPNETCORE_URLS");
+        info.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        info.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
+        info.Environment["ArtifactHub__DataDir"] = dataDir;
+        info.Environment["ArtifactHub__Admin__Password"] = adminPassword;
+        info.Environment["DOTNET_NOLOGO"] = "1";
+
+        lock (log)
+        {
+            log.AppendLine($"--- starting server on port {port} (data dir {dataDir}) ---");
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Append(log, e.Data, "out");
+        process.ErrorDataReceived += (_, e) => Append(log, e.Data, "err");
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var server = new ServerProcess(process, port, log);
+        try
+        {
+            await server.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var readyz = new Uri(Root, "readyz");
+        var deadline = Stopwatch.StartNew();
+        string lastProblem = "no answer yet";
+        while (deadline.Elapsed < ReadyTimeout)
+        {
+            if (_process.HasExited)
+            {
+                // Let the output readers drain before reporting.
+                await _process.WaitForExitAsync();
+                throw new InvalidOperationException(
+                    $"server exited with code {_process.ExitCode} before it was ready. Output:\n{LogTail()}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(readyz);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+
+                lastProblem = $"GET /readyz answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                lastProblem = $"GET /readyz failed: {e.Message}";
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException(
+            $"server on port {Port} not ready after {ReadyTimeout.TotalSeconds} s ({lastProblem}). Output:\n{LogTail()}");
+    }
+
+    /// <summary>Kills the server (whole process tree) and waits for it to end.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already gone.
+        }
+        finally
+        {
+            lock (_log)
+            {
+                _log.AppendLine($"--- server on port {Port} stopped ---");
+            }
+
+            _process.Dispose();
+        }
+    }
+
+    private static void Append(StringBuilder log, string? line, string stream)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.Append('[').Append(stream).Append("] ").AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string DotnetHost()
+    {
+        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))
+        {
+            return fromSdk;
+        }
+
+        var current = Environment.ProcessPath;
+        if (current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet")
+        {
+            return current;
+        }
+
+        return "dotnet";
+    }
+}
