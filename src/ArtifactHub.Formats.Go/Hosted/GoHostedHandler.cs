@@ -6,6 +6,7 @@ using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +18,19 @@ public sealed class GoHostedHandler(
     IBlobStore blobs,
     IOptions<ArtifactHubOptions> options,
     TimeProvider clock,
+    IMemoryCache cache,
     ILogger<GoHostedHandler> logger) : IRepositoryHandler
 {
-    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web);
+    /// <summary>
+    /// .info/.mod/.zip rows never change, so a hot one is served without a query. A delete on this node evicts at
+    /// once; on another node sharing the database it shows within this time.
+    /// </summary>
+    public static readonly TimeSpan AssetCacheLifetime = TimeSpan.FromSeconds(30);
+
+    private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // h1: hashes keep their '+'
+    };
 
     public string Format => GoFormat.Name;
 
@@ -70,11 +81,30 @@ public sealed class GoHostedHandler(
         }
 
         // A hosted repository resolves no queries (branches, commits): only canonical versions exist here.
-        var asset = GoVersion.IsCanonical(path.Version!) ? await FindAssetAsync(repository, path.AssetPath, cancellationToken) : null;
+        var asset = GoVersion.IsCanonical(path.Version!) ? await FindImmutableAssetAsync(repository, path.AssetPath, cancellationToken) : null;
         return asset is null
             ? ContentResponse.NotFound($"not found: {path.Module}@{path.Version}")
             : GoContent.FromAsset(asset);
     }
+
+    private async Task<Asset?> FindImmutableAssetAsync(Repository repository, string assetPath, CancellationToken cancellationToken)
+    {
+        var key = AssetCacheKey(repository, assetPath);
+        if (cache.TryGetValue(key, out Asset? cached))
+        {
+            return cached;
+        }
+
+        var asset = await FindAssetAsync(repository, assetPath, cancellationToken);
+        if (asset is not null)
+        {
+            cache.Set(key, asset, AssetCacheLifetime);
+        }
+
+        return asset;
+    }
+
+    private static string AssetCacheKey(Repository repository, string assetPath) => $"go-asset:{repository.Id}:{assetPath}";
 
     private Task<Asset?> FindAssetAsync(Repository repository, string assetPath, CancellationToken cancellationToken) =>
         db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.RepositoryId == repository.Id && a.Path == assetPath, cancellationToken);
@@ -227,6 +257,11 @@ public sealed class GoHostedHandler(
         var shas = component.Assets.Select(a => a.BlobSha256).ToList();
         db.Components.Remove(component);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var asset in component.Assets)
+        {
+            cache.Remove(AssetCacheKey(repository, asset.Path));
+        }
+
         await UnreferencedBlobs.DeleteAsync(db, blobs, shas, cancellationToken);
         logger.LogInformation("Deleted {Module}@{Version} from {Repository}", path.Module, path.Version, repository.Name);
         return new ContentResponse(204, ContentResponse.TextPlain, new ContentPayload.Bytes(ReadOnlyMemory<byte>.Empty));

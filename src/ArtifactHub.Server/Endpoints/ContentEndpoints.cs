@@ -4,7 +4,6 @@ using ArtifactHub.Core.Repositories;
 using ArtifactHub.Data;
 using ArtifactHub.Server.Auth;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.EntityFrameworkCore;
 
 namespace ArtifactHub.Server.Endpoints;
 
@@ -24,19 +23,19 @@ public static class ContentEndpoints
         string repository,
         string? path,
         ArtifactHubDbContext db,
+        RepositoryCache repositories,
         RepositoryHandlers handlers,
         IBlobStore blobs,
         CancellationToken cancellationToken)
     {
-        var response = await AnswerAsync(context, repository, path ?? "", db, handlers, cancellationToken);
+        var response = await AnswerAsync(context, repository, path ?? "", db, repositories, handlers, cancellationToken);
         await ContentResponseWriter.WriteAsync(context, response, blobs, cancellationToken);
     }
 
     private static async Task<ContentResponse> AnswerAsync(
-        HttpContext context, string repositoryName, string path, ArtifactHubDbContext db, RepositoryHandlers handlers, CancellationToken cancellationToken)
+        HttpContext context, string repositoryName, string path, ArtifactHubDbContext db, RepositoryCache repositories, RepositoryHandlers handlers, CancellationToken cancellationToken)
     {
-        var name = RepositoryName.Normalize(repositoryName);
-        var repo = await db.Repositories.AsNoTracking().FirstOrDefaultAsync(r => r.Name == name, cancellationToken);
+        var repo = await repositories.FindAsync(db, repositoryName, cancellationToken);
         if (repo is null)
         {
             return ContentResponse.NotFound($"repository {repositoryName} not found");

@@ -64,9 +64,9 @@ public static class ContentResponseWriter
                         return;
                     }
 
-                    if (content.LocalPath is not null)
+                    if (content.Stream is FileStream file)
                     {
-                        await response.SendFileAsync(content.LocalPath, 0, content.Length, cancellationToken);
+                        await CopyFileAsync(file, content.Length, response, cancellationToken);
                     }
                     else
                     {
@@ -77,6 +77,37 @@ public static class ContentResponseWriter
                 return;
         }
     }
+
+    /// <summary>
+    /// Reads the file straight into the response pipe's buffers: one copy fewer than SendFileAsync's fallback,
+    /// which goes through an intermediate buffer (Kestrel has no kernel sendfile).
+    /// </summary>
+    private static async Task CopyFileAsync(FileStream file, long length, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var writer = response.BodyWriter;
+        var handle = file.SafeFileHandle;
+        long offset = 0;
+        while (offset < length)
+        {
+            var memory = writer.GetMemory((int)Math.Min(CopyChunk, length - offset));
+            var read = await RandomAccess.ReadAsync(handle, memory, offset, cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            writer.Advance(read);
+            offset += read;
+            var flushed = await writer.FlushAsync(cancellationToken);
+            if (flushed.IsCanceled || flushed.IsCompleted)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>Measured with bench/: 64 KiB reads cost less CPU per 1 MiB download than SendFileAsync or 256 KiB.</summary>
+    private const int CopyChunk = 64 * 1024;
 
     private static void SetCaching(HttpResponse response, ContentResponse answer)
     {

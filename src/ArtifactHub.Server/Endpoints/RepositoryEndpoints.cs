@@ -74,7 +74,7 @@ public static class RepositoryEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(
-        string name, RepositoryRequest? body, ArtifactHubDbContext db, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
+        string name, RepositoryRequest? body, ArtifactHubDbContext db, RepositoryCache cache, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
     {
         if (body is null)
         {
@@ -103,10 +103,12 @@ public static class RepositoryEndpoints
         repository.Online = body.Online ?? repository.Online;
         repository.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        cache.Evict(repository.Name);
         return Results.Ok(RepositoryResponse.From(repository, request));
     }
 
-    private static async Task<IResult> DeleteAsync(string name, ArtifactHubDbContext db, IBlobStore blobs, ILogger<RepositoryRequest> logger, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(
+        string name, ArtifactHubDbContext db, RepositoryCache cache, IBlobStore blobs, ILogger<RepositoryRequest> logger, CancellationToken cancellationToken)
     {
         var repository = await FindAsync(db, name, cancellationToken);
         if (repository is null)
@@ -116,6 +118,7 @@ public static class RepositoryEndpoints
 
         var shas = await db.Assets.Where(a => a.RepositoryId == repository.Id).Select(a => a.BlobSha256).Distinct().ToListAsync(cancellationToken);
         await db.Repositories.Where(r => r.Id == repository.Id).ExecuteDeleteAsync(cancellationToken); // components and assets go by cascade
+        cache.Evict(repository.Name);
         await UnreferencedBlobs.DeleteAsync(db, blobs, shas, cancellationToken);
         logger.LogInformation("Deleted repository {Repository} and {Blobs} blob(s) it referenced", repository.Name, shas.Count);
         return Results.NoContent();

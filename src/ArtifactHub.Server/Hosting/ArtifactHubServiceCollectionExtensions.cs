@@ -27,6 +27,8 @@ public static class ArtifactHubServiceCollectionExtensions
         services.AddSingleton<IBlobStore>(sp =>
             new FileSystemBlobStore(Path.Combine(sp.GetRequiredService<IOptions<ArtifactHubOptions>>().Value.FullDataDir, "blobs")));
 
+        services.AddMemoryCache();
+        services.AddSingleton<RepositoryCache>();
         services.AddScoped<RepositoryHandlers>();
         services.AddGoFormat();
 
