@@ -112,9 +112,9 @@ public sealed class GoHostedHandler(
     private async Task<ContentResponse> UploadAsync(ContentRequest request, GoRequestPath path, CancellationToken cancellationToken)
     {
         var repository = request.Repository;
-        if (RepositorySettings.Read(repository).Hosted?.WritePolicy == WritePolicy.ReadOnly)
+        if (ReadOnly(repository) is { } refused)
         {
-            return ContentResponse.Text(403, $"repository {repository.Name} is read-only");
+            return refused;
         }
 
         var version = path.Version!;
@@ -242,9 +242,9 @@ public sealed class GoHostedHandler(
 
     private async Task<ContentResponse> DeleteAsync(Repository repository, GoRequestPath path, CancellationToken cancellationToken)
     {
-        if (RepositorySettings.Read(repository).Hosted?.WritePolicy == WritePolicy.ReadOnly)
+        if (ReadOnly(repository) is { } refused)
         {
-            return ContentResponse.Text(403, $"repository {repository.Name} is read-only");
+            return refused;
         }
 
         var component = await db.Components.Include(c => c.Assets)
@@ -266,6 +266,11 @@ public sealed class GoHostedHandler(
         logger.LogInformation("Deleted {Module}@{Version} from {Repository}", path.Module, path.Version, repository.Name);
         return new ContentResponse(204, ContentResponse.TextPlain, new ContentPayload.Bytes(ReadOnlyMemory<byte>.Empty));
     }
+
+    private static ContentResponse? ReadOnly(Repository repository) =>
+        RepositorySettings.Read(repository).Hosted?.WritePolicy == WritePolicy.ReadOnly
+            ? ContentResponse.Text(403, $"repository {repository.Name} is read-only")
+            : null;
 
     private string StagingDir => Path.Combine(options.Value.FullDataDir, "tmp");
 
