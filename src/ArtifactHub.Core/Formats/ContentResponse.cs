@@ -25,6 +25,9 @@ public sealed record ContentResponse(int Status, string ContentType, ContentPayl
 
     public DateTimeOffset? LastModified { get; init; }
 
+    /// <summary>An HTTP Warning header, e.g. when a stale copy is served because the upstream failed.</summary>
+    public string? Warning { get; init; }
+
     /// <summary>Error bodies are short plain text: the go command prints them to the user.</summary>
     public static ContentResponse Text(int status, string message) =>
         new(status, TextPlain, new ContentPayload.Bytes(Encoding.UTF8.GetBytes(message.EndsWith('\n') ? message : message + "\n")))

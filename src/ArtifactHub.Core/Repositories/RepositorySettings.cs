@@ -18,6 +18,30 @@ public sealed record HostedSettings
     public WritePolicy WritePolicy { get; init; } = WritePolicy.AllowOnce;
 }
 
+/// <summary>Where a proxy repository fetches from, how long its metadata stays fresh, and what it may ask for.</summary>
+public sealed record ProxySettings
+{
+    /// <summary>The upstream base URL (http or https, may carry a path), e.g. https://proxy.golang.org.</summary>
+    public string Upstream { get; init; } = "";
+
+    /// <summary>How long a fetched version list, @latest or query answer is served before it is fetched again.</summary>
+    public int MetadataMaxAgeMinutes { get; init; } = 30;
+
+    /// <summary>How long an upstream "not found" is remembered.</summary>
+    public int NegativeCacheMinutes { get; init; } = 5;
+
+    public int ConnectTimeoutSeconds { get; init; } = 10;
+
+    /// <summary>The longest wait for upstream bytes (headers, then each read of the body).</summary>
+    public int ReadTimeoutSeconds { get; init; } = 60;
+
+    /// <summary>Path patterns (GOPRIVATE-style globs) that may be fetched; empty: all not blocked.</summary>
+    public IReadOnlyList<string> Allow { get; init; } = [];
+
+    /// <summary>Path patterns that are never sent upstream (so private names do not leak to a public proxy).</summary>
+    public IReadOnlyList<string> Block { get; init; } = [];
+}
+
 /// <summary>The typed settings of a repository, one part per type; only the part of its own type is kept.</summary>
 public sealed record RepositorySettings
 {
@@ -29,6 +53,8 @@ public sealed record RepositorySettings
 
     public HostedSettings? Hosted { get; init; }
 
+    public ProxySettings? Proxy { get; init; }
+
     public static RepositorySettings Read(Repository repository) =>
         JsonSerializer.Deserialize<RepositorySettings>(repository.Settings, Json) ?? new RepositorySettings();
 
@@ -38,6 +64,7 @@ public sealed record RepositorySettings
     public RepositorySettings ForType(RepositoryType type) => type switch
     {
         RepositoryType.Hosted => new RepositorySettings { Hosted = Hosted ?? new HostedSettings() },
+        RepositoryType.Proxy => new RepositorySettings { Proxy = Proxy ?? new ProxySettings() },
         _ => new RepositorySettings(),
     };
 }

@@ -41,7 +41,8 @@ public static class ContentEndpoints
             return ContentResponse.NotFound($"repository {repositoryName} not found");
         }
 
-        if (!repo.Online)
+        // An offline proxy still serves what it has cached; its handler stops asking the upstream.
+        if (!repo.Online && repo.Type != RepositoryType.Proxy)
         {
             return ContentResponse.Text(503, $"repository {repo.Name} is offline");
         }

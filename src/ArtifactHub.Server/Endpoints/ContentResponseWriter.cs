@@ -23,6 +23,11 @@ public static class ContentResponseWriter
         }
 
         SetCaching(response, answer);
+        if (answer.Warning is not null)
+        {
+            response.Headers.Warning = answer.Warning;
+        }
+
         if (answer.LastModified is { } lastModified)
         {
             headers.LastModified = lastModified;

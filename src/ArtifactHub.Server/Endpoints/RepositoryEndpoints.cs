@@ -3,6 +3,7 @@ using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Data;
 using ArtifactHub.Server.Auth;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtifactHub.Server.Endpoints;
@@ -55,7 +56,7 @@ public static class RepositoryEndpoints
             Format = body.Format!,
             Type = body.Type!.Value,
             Online = body.Online ?? true,
-            Settings = new RepositorySettings { Hosted = body.Hosted }.ForType(body.Type!.Value).ToJson(),
+            Settings = new RepositorySettings { Hosted = body.Hosted, Proxy = body.Proxy }.ForType(body.Type!.Value).ToJson(),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -74,7 +75,14 @@ public static class RepositoryEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(
-        string name, RepositoryRequest? body, ArtifactHubDbContext db, RepositoryCache cache, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
+        string name,
+        RepositoryRequest? body,
+        ArtifactHubDbContext db,
+        RepositoryCache cache,
+        IValidator<ProxySettings> proxyValidator,
+        TimeProvider clock,
+        HttpRequest request,
+        CancellationToken cancellationToken)
     {
         if (body is null)
         {
@@ -93,13 +101,19 @@ public static class RepositoryEndpoints
         if (body.Type is not null && body.Type != repository.Type) errors["type"] = ["The type of a repository cannot change."];
         if (body.Hosted is not null && repository.Type != RepositoryType.Hosted) errors["hosted"] = ["Hosted settings apply only to hosted repositories."];
         if (body.Hosted is not null && !Enum.IsDefined(body.Hosted.WritePolicy)) errors["hosted.writePolicy"] = ["Unknown write policy."];
+        if (body.Proxy is not null && repository.Type != RepositoryType.Proxy) errors["proxy"] = ["Proxy settings apply only to proxy repositories."];
+        if (body.Proxy is not null && proxyValidator.Validate(body.Proxy) is { IsValid: false } proxyErrors)
+        {
+            foreach (var (field, messages) in proxyErrors.ToDictionary()) errors["proxy." + field] = messages;
+        }
+
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors);
         }
 
         var settings = RepositorySettings.Read(repository);
-        repository.Settings = (settings with { Hosted = body.Hosted ?? settings.Hosted }).ForType(repository.Type).ToJson();
+        repository.Settings = (settings with { Hosted = body.Hosted ?? settings.Hosted, Proxy = body.Proxy ?? settings.Proxy }).ForType(repository.Type).ToJson();
         repository.Online = body.Online ?? repository.Online;
         repository.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);

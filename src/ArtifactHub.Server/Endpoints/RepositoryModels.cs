@@ -3,7 +3,7 @@ using ArtifactHub.Core.Repositories;
 namespace ArtifactHub.Server.Endpoints;
 
 /// <summary>Create or change a repository. On change, name/format/type may be left out but not altered.</summary>
-public sealed record RepositoryRequest(string? Name, string? Format, RepositoryType? Type, bool? Online, HostedSettings? Hosted);
+public sealed record RepositoryRequest(string? Name, string? Format, RepositoryType? Type, bool? Online, HostedSettings? Hosted, ProxySettings? Proxy = null);
 
 public sealed record RepositoryResponse(
     string Name,
@@ -12,6 +12,7 @@ public sealed record RepositoryResponse(
     bool Online,
     string Url,
     HostedSettings? Hosted,
+    ProxySettings? Proxy,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -25,6 +26,7 @@ public sealed record RepositoryResponse(
             repository.Online,
             $"{request.Scheme}://{request.Host}{request.PathBase}/repository/{repository.Name}/",
             settings.Hosted,
+            settings.Proxy,
             repository.CreatedAt,
             repository.UpdatedAt);
     }

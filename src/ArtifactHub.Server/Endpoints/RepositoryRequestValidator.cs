@@ -15,6 +15,11 @@ public sealed class RepositoryRequestValidator : AbstractValidator<RepositoryReq
         RuleFor(r => r.Hosted).Null().When(r => r.Type is not null and not RepositoryType.Hosted)
             .WithMessage("Hosted settings apply only to hosted repositories.");
         RuleFor(r => r.Hosted!.WritePolicy).IsInEnum().When(r => r.Hosted is not null);
+        RuleFor(r => r.Proxy).Null().When(r => r.Type is not null and not RepositoryType.Proxy)
+            .WithMessage("Proxy settings apply only to proxy repositories.");
+        RuleFor(r => r.Proxy).NotNull().When(r => r.Type == RepositoryType.Proxy)
+            .WithMessage("A proxy repository needs proxy settings with an upstream URL.");
+        RuleFor(r => r.Proxy!).SetValidator(new ProxySettingsValidator()).When(r => r.Proxy is not null);
     }
 
     /// <summary>Checks that need the server's registered formats.</summary>
@@ -32,4 +37,21 @@ public sealed class RepositoryRequestValidator : AbstractValidator<RepositoryReq
 
         return errors;
     }
+}
+
+public sealed class ProxySettingsValidator : AbstractValidator<ProxySettings>
+{
+    public ProxySettingsValidator()
+    {
+        RuleFor(p => p.Upstream).Must(IsHttpUrl).WithMessage("Upstream must be an absolute http or https URL.");
+        RuleFor(p => p.MetadataMaxAgeMinutes).GreaterThanOrEqualTo(0);
+        RuleFor(p => p.NegativeCacheMinutes).GreaterThanOrEqualTo(0);
+        RuleFor(p => p.ConnectTimeoutSeconds).InclusiveBetween(1, 600);
+        RuleFor(p => p.ReadTimeoutSeconds).InclusiveBetween(1, 3600);
+        RuleForEach(p => p.Allow).NotEmpty();
+        RuleForEach(p => p.Block).NotEmpty();
+    }
+
+    private static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Query == "";
 }

@@ -1,0 +1,192 @@
+using ArtifactHub.Core;
+using ArtifactHub.Core.Blobs;
+using ArtifactHub.Core.Content;
+using ArtifactHub.Core.Repositories;
+using ArtifactHub.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ArtifactHub.Formats.Go.Proxy;
+
+/// <summary>
+/// Fetches one file from the upstream and stores it: immutable files (.mod, .zip, canonical .info) become assets
+/// of a component, with their h1: hashes; metadata (list, @latest, queries) replaces the previous copy.
+/// Runs in a scope of its own, once per file however many requests wait for it.
+/// </summary>
+public sealed class GoProxyFetcher(
+    ArtifactHubDbContext db,
+    IBlobStore blobs,
+    IOptions<ArtifactHubOptions> options,
+    TimeProvider clock,
+    IMemoryCache cache,
+    GoUpstreamClient upstream,
+    ILogger<GoProxyFetcher> logger)
+{
+    public static string NegativeKey(Repository repository, string assetPath) => $"go-proxy-missing:{repository.Id}:{assetPath}";
+
+    public async Task<ProxyFetchOutcome> FetchAsync(Repository repository, ProxySettings settings, GoRequestPath path, string upstreamPath, CancellationToken cancellationToken)
+    {
+        using var answer = await upstream.GetAsync(settings, upstreamPath, cancellationToken);
+        switch (answer)
+        {
+            case UpstreamAnswer.Missing:
+                if (settings.NegativeCacheMinutes > 0)
+                {
+                    cache.Set(NegativeKey(repository, path.AssetPath), true, TimeSpan.FromMinutes(settings.NegativeCacheMinutes));
+                }
+
+                return new ProxyFetchOutcome.Missing();
+            case UpstreamAnswer.Failed failed:
+                logger.LogWarning("Proxy {Repository}: {Message}", repository.Name, failed.Message);
+                return new ProxyFetchOutcome.Failed(failed.Status, failed.Message);
+        }
+
+        var found = (UpstreamAnswer.Found)answer;
+        StagedFile staged;
+        try
+        {
+            staged = await StagedFile.WriteAsync(found.Body, Path.Combine(options.Value.FullDataDir, "tmp"), Limit(path.Kind), cancellationToken);
+        }
+        catch (ContentTooLargeException e)
+        {
+            return Fail(repository, 502, $"upstream {settings.Upstream} sent too much for {upstreamPath}: {e.Message}");
+        }
+        catch (Exception e) when (e is TimeoutException or IOException or HttpRequestException)
+        {
+            return Fail(repository, e is TimeoutException ? 504 : 502, $"upstream {settings.Upstream} broke off {upstreamPath}: {e.Message}");
+        }
+
+        await using (staged)
+        {
+            return IsImmutable(path)
+                ? await StoreImmutableAsync(repository, settings, path, staged, cancellationToken)
+                : await StoreMetadataAsync(repository, path, staged, cancellationToken);
+        }
+    }
+
+    public static bool IsImmutable(GoRequestPath path) =>
+        path.Kind is GoRequestKind.Mod or GoRequestKind.Zip || (path.Kind == GoRequestKind.Info && GoVersion.IsCanonical(path.Version!));
+
+    private async Task<ProxyFetchOutcome> StoreImmutableAsync(Repository repository, ProxySettings settings, GoRequestPath path, StagedFile staged, CancellationToken cancellationToken)
+    {
+        string? formatHash = null;
+        string contentType;
+        switch (path.Kind)
+        {
+            case GoRequestKind.Zip:
+                try
+                {
+                    formatHash = ModuleZipValidator.Validate(staged.Path, path.Module, path.Version!).ZipHash;
+                }
+                catch (InvalidModuleZipException e)
+                {
+                    return Fail(repository, 502, $"upstream {settings.Upstream} served an invalid module zip for {path.Module}@{path.Version}: {e.Message}");
+                }
+
+                contentType = GoContent.ZipType;
+                break;
+            case GoRequestKind.Mod:
+                formatHash = GoHash.GoModHash(await File.ReadAllBytesAsync(staged.Path, cancellationToken));
+                contentType = GoContent.ModType;
+                break;
+            default:
+                contentType = GoContent.InfoType;
+                break;
+        }
+
+        await blobs.PutAsync(staged, cancellationToken);
+        var now = clock.GetUtcNow();
+        try
+        {
+            var component = await db.Components.FirstOrDefaultAsync(c => c.RepositoryId == repository.Id && c.Name == path.Module && c.Version == path.Version, cancellationToken)
+                ?? db.Components.Add(new Component { RepositoryId = repository.Id, Name = path.Module, Version = path.Version!, CreatedAt = now }).Entity;
+            component.Assets.Add(new Asset
+            {
+                RepositoryId = repository.Id,
+                Path = path.AssetPath,
+                Kind = path.Kind.ToString().ToLowerInvariant(),
+                BlobSha256 = staged.Sha256,
+                Size = staged.Size,
+                ContentType = contentType,
+                FormatHash = formatHash,
+                CreatedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node cached the same file at the same moment: it is there, which is all the caller needs.
+            if (!await AssetExistsAsync(repository, path.AssetPath, cancellationToken))
+            {
+                throw;
+            }
+        }
+
+        logger.LogInformation("Proxy {Repository} cached {Path} ({Size} bytes)", repository.Name, path.AssetPath, staged.Size);
+        return new ProxyFetchOutcome.Stored();
+    }
+
+    private async Task<ProxyFetchOutcome> StoreMetadataAsync(Repository repository, GoRequestPath path, StagedFile staged, CancellationToken cancellationToken)
+    {
+        await blobs.PutAsync(staged, cancellationToken);
+        var now = clock.GetUtcNow();
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.RepositoryId == repository.Id && a.Path == path.AssetPath, cancellationToken);
+        var previousBlob = asset?.BlobSha256;
+        if (asset is null)
+        {
+            asset = db.Assets.Add(new Asset
+            {
+                RepositoryId = repository.Id,
+                Path = path.AssetPath,
+                Kind = path.Kind.ToString().ToLowerInvariant(),
+                BlobSha256 = staged.Sha256,
+                ContentType = path.Kind == GoRequestKind.List ? GoContent.ListType : GoContent.InfoType,
+            }).Entity;
+        }
+
+        asset.BlobSha256 = staged.Sha256;
+        asset.Size = staged.Size;
+        asset.CreatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await AssetExistsAsync(repository, path.AssetPath, cancellationToken))
+            {
+                throw;
+            }
+
+            return new ProxyFetchOutcome.Stored();
+        }
+
+        if (previousBlob is not null && previousBlob != staged.Sha256)
+        {
+            await UnreferencedBlobs.DeleteAsync(db, blobs, [previousBlob], cancellationToken);
+        }
+
+        return new ProxyFetchOutcome.Stored();
+    }
+
+    private async Task<bool> AssetExistsAsync(Repository repository, string assetPath, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Assets.AnyAsync(a => a.RepositoryId == repository.Id && a.Path == assetPath, cancellationToken);
+    }
+
+    private ProxyFetchOutcome.Failed Fail(Repository repository, int status, string message)
+    {
+        logger.LogWarning("Proxy {Repository}: {Message}", repository.Name, message);
+        return new ProxyFetchOutcome.Failed(status, message);
+    }
+
+    private static long Limit(GoRequestKind kind) => kind switch
+    {
+        GoRequestKind.Zip => ModuleZipLimits.MaxZipFile,
+        GoRequestKind.Mod => ModuleZipLimits.MaxGoMod,
+        _ => 16L << 20,
+    };
+}

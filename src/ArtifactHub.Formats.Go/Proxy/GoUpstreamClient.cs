@@ -1,0 +1,121 @@
+using System.Net;
+using ArtifactHub.Core.Repositories;
+
+namespace ArtifactHub.Formats.Go.Proxy;
+
+/// <summary>What an upstream GOPROXY answered.</summary>
+public abstract record UpstreamAnswer : IDisposable
+{
+    /// <summary>200: the body, to be read within the read timeout.</summary>
+    public sealed record Found(HttpResponseMessage Response, Stream Body) : UpstreamAnswer;
+
+    /// <summary>404 or 410: the upstream does not have it.</summary>
+    public sealed record Missing(int Status) : UpstreamAnswer;
+
+    /// <summary>Anything else: our failure to get it, with the status we answer (502, or 504 for a timeout).</summary>
+    public sealed record Failed(int Status, string Message) : UpstreamAnswer;
+
+    public void Dispose()
+    {
+        if (this is Found found)
+        {
+            found.Body.Dispose();
+            found.Response.Dispose();
+        }
+    }
+}
+
+/// <summary>GETs from an upstream GOPROXY with the repository's timeouts; one shared connection pool.</summary>
+public sealed class GoUpstreamClient(HttpClient http)
+{
+    public async Task<UpstreamAnswer> GetAsync(ProxySettings settings, string relativePath, CancellationToken cancellationToken)
+    {
+        var url = new Uri(settings.Upstream.TrimEnd('/') + "/" + relativePath);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds + settings.ReadTimeoutSeconds));
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            {
+                var missing = (int)response.StatusCode;
+                response.Dispose();
+                return new UpstreamAnswer.Missing(missing);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var status = (int)response.StatusCode;
+                response.Dispose();
+                return new UpstreamAnswer.Failed(502, $"upstream {settings.Upstream} answered {status} for {relativePath}");
+            }
+
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return new UpstreamAnswer.Found(response, new ReadTimeoutStream(body, TimeSpan.FromSeconds(settings.ReadTimeoutSeconds)));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            return new UpstreamAnswer.Failed(504, $"upstream {settings.Upstream} did not answer in time for {relativePath}");
+        }
+        catch (HttpRequestException e)
+        {
+            response?.Dispose();
+            return new UpstreamAnswer.Failed(502, $"upstream {settings.Upstream} could not be reached: {e.Message}");
+        }
+    }
+
+    /// <summary>Gives up when the upstream sends nothing for the read timeout (a stalled body, not a slow large one).</summary>
+    private sealed class ReadTimeoutStream(Stream inner, TimeSpan readTimeout) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(readTimeout);
+            try
+            {
+                return await inner.ReadAsync(buffer, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"no bytes from upstream for {readTimeout.TotalSeconds:0} s");
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
