@@ -13,6 +13,7 @@ public static class GoFormat
     /// <summary>Registers the Go handlers: hosted and proxy (group slots in beside them).</summary>
     public static IServiceCollection AddGoFormat(this IServiceCollection services)
     {
+        services.AddSingleton<ImmutableAssetCache>();
         services.AddScoped<IRepositoryHandler, GoHostedHandler>();
         services.AddScoped<IRepositoryHandler, GoProxyHandler>();
         services.AddScoped<GoProxyFetcher>();

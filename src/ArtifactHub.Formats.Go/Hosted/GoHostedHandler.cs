@@ -6,7 +6,6 @@ using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,15 +17,9 @@ public sealed class GoHostedHandler(
     IBlobStore blobs,
     IOptions<ArtifactHubOptions> options,
     TimeProvider clock,
-    IMemoryCache cache,
+    ImmutableAssetCache assets,
     ILogger<GoHostedHandler> logger) : IRepositoryHandler
 {
-    /// <summary>
-    /// .info/.mod/.zip rows never change, so a hot one is served without a query. A delete on this node evicts at
-    /// once; on another node sharing the database it shows within this time.
-    /// </summary>
-    public static readonly TimeSpan AssetCacheLifetime = TimeSpan.FromSeconds(30);
-
     private static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // h1: hashes keep their '+'
@@ -81,30 +74,11 @@ public sealed class GoHostedHandler(
         }
 
         // A hosted repository resolves no queries (branches, commits): only canonical versions exist here.
-        var asset = GoVersion.IsCanonical(path.Version!) ? await FindImmutableAssetAsync(repository, path.AssetPath, cancellationToken) : null;
+        var asset = GoVersion.IsCanonical(path.Version!) ? await assets.GetAsync(repository, path.AssetPath, () => FindAssetAsync(repository, path.AssetPath, cancellationToken)) : null;
         return asset is null
             ? ContentResponse.NotFound($"not found: {path.Module}@{path.Version}")
             : GoContent.FromAsset(asset);
     }
-
-    private async Task<Asset?> FindImmutableAssetAsync(Repository repository, string assetPath, CancellationToken cancellationToken)
-    {
-        var key = AssetCacheKey(repository, assetPath);
-        if (cache.TryGetValue(key, out Asset? cached))
-        {
-            return cached;
-        }
-
-        var asset = await FindAssetAsync(repository, assetPath, cancellationToken);
-        if (asset is not null)
-        {
-            cache.Set(key, asset, AssetCacheLifetime);
-        }
-
-        return asset;
-    }
-
-    private static string AssetCacheKey(Repository repository, string assetPath) => $"go-asset:{repository.Id}:{assetPath}";
 
     private Task<Asset?> FindAssetAsync(Repository repository, string assetPath, CancellationToken cancellationToken) =>
         db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.RepositoryId == repository.Id && a.Path == assetPath, cancellationToken);
@@ -259,7 +233,7 @@ public sealed class GoHostedHandler(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var asset in component.Assets)
         {
-            cache.Remove(AssetCacheKey(repository, asset.Path));
+            assets.Evict(repository, asset.Path);
         }
 
         await UnreferencedBlobs.DeleteAsync(db, blobs, shas, cancellationToken);

@@ -18,6 +18,7 @@ public sealed class GoProxyHandler(
     ArtifactHubDbContext db,
     TimeProvider clock,
     IMemoryCache cache,
+    ImmutableAssetCache assets,
     SingleFlight<ProxyFetchOutcome> flights,
     IServiceScopeFactory scopes,
     ILogger<GoProxyHandler> logger) : IRepositoryHandler
@@ -58,11 +59,9 @@ public sealed class GoProxyHandler(
 
     private async Task<ContentResponse> ImmutableAsync(ContentRequest request, Repository repository, ProxySettings settings, GoRequestPath path, CancellationToken cancellationToken)
     {
-        var key = $"go-asset:{repository.Id}:{path.AssetPath}";
-        if (cache.TryGetValue(key, out Asset? cached) || (cached = await FindAsync(repository, path.AssetPath, cancellationToken)) is not null)
+        if (await assets.GetAsync(repository, path.AssetPath, () => FindAsync(repository, path.AssetPath, cancellationToken)) is { } cached)
         {
-            cache.Set(key, cached, TimeSpan.FromSeconds(30));
-            return GoContent.FromAsset(cached!);
+            return GoContent.FromAsset(cached);
         }
 
         if (Unfetchable(repository, path) is { } notHere)
