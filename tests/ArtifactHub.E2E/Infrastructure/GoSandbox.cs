@@ -12,11 +12,14 @@ public sealed class GoSandbox : IDisposable
 {
     private readonly TempDir _root;
     private readonly HostedGoServerFixture _fixture;
+    private readonly Func<string>? _goProxy;
 
-    public GoSandbox(HostedGoServerFixture fixture, string name)
+    /// <param name="goProxy">The GOPROXY to use instead of the fixture's hosted repository, e.g. a proxy repository.</param>
+    public GoSandbox(HostedGoServerFixture fixture, string name, Func<string>? goProxy = null)
     {
         Assert.True(GoTool.IsInstalled, "the go command is required for the end-to-end tests (golang-go, /usr/bin/go)");
         _fixture = fixture;
+        _goProxy = goProxy;
         _root = new TempDir(name);
         GoPath = _root.Sub("gopath");
         Home = _root.Sub("home");
@@ -28,13 +31,15 @@ public sealed class GoSandbox : IDisposable
 
     public string ModCache => Path.Combine(GoPath, "pkg", "mod");
 
+    public string GoProxy => _goProxy?.Invoke() ?? _fixture.GoProxyUrl;
+
     /// <summary>A fresh folder inside the sandbox, e.g. for a consumer module.</summary>
     public string NewDir(string name) => _root.Sub(name);
 
     /// <summary>Built on every call: the fixture's GOPROXY changes when the server restarts.</summary>
     public IReadOnlyDictionary<string, string> Env => new Dictionary<string, string>
     {
-        ["GOPROXY"] = _fixture.GoProxyUrl,
+        ["GOPROXY"] = GoProxy,
         ["GOSUMDB"] = "off",
         ["GOFLAGS"] = "-mod=mod",
         ["GO111MODULE"] = "on",
@@ -61,7 +66,7 @@ public sealed class GoSandbox : IDisposable
     }
 
     public string Describe(string what, GoResult result) =>
-        $"{what} (GOPROXY={_fixture.GoProxyUrl}) exited {result.ExitCode}\n--- stdout ---\n{result.StdOut}\n--- stderr ---\n{result.StdErr}\n--- server log ---\n{_fixture.ServerLogTail()}";
+        $"{what} (GOPROXY={GoProxy}) exited {result.ExitCode}\n--- stdout ---\n{result.StdOut}\n--- stderr ---\n{result.StdErr}\n--- server log ---\n{_fixture.ServerLogTail()}";
 
     /// <summary>Runs a built binary and returns its stdout, failing the test unless it exits 0.</summary>
     public static async Task<string> RunBinaryAsync(string path)

@@ -51,18 +51,18 @@ public class HostedGoServerFixture : IAsyncLifetime
         }
     }
 
-    public string ServerLogTail(int maxChars = 6000)
+    public virtual string ServerLogTail(int maxChars = 6000)
     {
         var log = ServerLog;
         return log.Length <= maxChars ? log : "…" + log[^maxChars..];
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _server = await ServerProcess.StartAsync(DataDir, AdminPassword, _log);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (_server is not null)

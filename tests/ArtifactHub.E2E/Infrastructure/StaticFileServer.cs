@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ArtifactHub.E2E.Infrastructure;
+
+/// <summary>
+/// <c>python3 -m http.server</c> serving a folder on a free loopback port: a plain static GOPROXY, nothing like
+/// ArtifactHub. Its request log (stderr) is kept for failure messages. Killed on dispose.
+/// </summary>
+public sealed class StaticFileServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log;
+
+    private StaticFileServer(Process process, int port, StringBuilder log)
+    {
+        _process = process;
+        _log = log;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The served folder's URL, with a trailing slash.</summary>
+    public string BaseUrl => $"http://127.0.0.1:{Port}/";
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static async Task<StaticFileServer> StartAsync(string directory)
+    {
+        string? lastProblem = null;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var port = FreePort();
+            var log = new StringBuilder();
+            var info = new ProcessStartInfo("python3")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[] { "-u", "-m", "http.server", "--bind", "127.0.0.1", port.ToString(), "--directory", directory })
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            var process = new Process { StartInfo = info };
+            process.OutputDataReceived += (_, e) => Append(log, e.Data);
+            process.ErrorDataReceived += (_, e) => Append(log, e.Data);
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var server = new StaticFileServer(process, port, log);
+            if (await server.WaitUntilReadyAsync())
+            {
+                return server;
+            }
+
+            lastProblem = server.Log;
+            await server.DisposeAsync();
+        }
+
+        throw new InvalidOperationException($"python3 -m http.server did not start: {lastProblem}");
+    }
+
+    private async Task<bool> WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            if (_process.HasExited)
+            {
+                return false; // e.g. the port was taken meanwhile
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(BaseUrl);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+            }
+
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    private static void Append(StringBuilder log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
