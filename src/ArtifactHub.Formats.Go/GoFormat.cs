@@ -1,5 +1,6 @@
 using ArtifactHub.Core.Content;
 using ArtifactHub.Core.Formats;
+using ArtifactHub.Formats.Go.Group;
 using ArtifactHub.Formats.Go.Hosted;
 using ArtifactHub.Formats.Go.Proxy;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,12 +11,13 @@ public static class GoFormat
 {
     public const string Name = "go";
 
-    /// <summary>Registers the Go handlers: hosted and proxy (group slots in beside them).</summary>
+    /// <summary>Registers the Go handlers: hosted, proxy and group.</summary>
     public static IServiceCollection AddGoFormat(this IServiceCollection services)
     {
         services.AddSingleton<ImmutableAssetCache>();
         services.AddScoped<IRepositoryHandler, GoHostedHandler>();
         services.AddScoped<IRepositoryHandler, GoProxyHandler>();
+        services.AddScoped<IRepositoryHandler, GoGroupHandler>();
         services.AddScoped<GoProxyFetcher>();
         services.AddSingleton<SingleFlight<ProxyFetchOutcome>>();
         services.AddSingleton(new GoUpstreamClient(new HttpClient(new SocketsHttpHandler

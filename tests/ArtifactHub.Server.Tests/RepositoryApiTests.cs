@@ -76,7 +76,7 @@ public sealed class RepositoryApiTests(ArtifactHubFactory factory) : IClassFixtu
     [InlineData("""{"name":"has space","format":"go","type":"hosted"}""", "Name")]
     [InlineData("""{"format":"go","type":"hosted"}""", "Name")]
     [InlineData("""{"name":"fmt","format":"cobol","type":"hosted"}""", "format")]
-    [InlineData("""{"name":"grp","format":"go","type":"group"}""", "type")]
+    [InlineData("""{"name":"grp","format":"go","type":"group"}""", "Group")]
     [InlineData("""{"name":"notype","format":"go"}""", "Type")]
     public async Task An_invalid_repository_is_a_validation_problem_naming_the_field(string json, string field)
     {

@@ -42,6 +42,13 @@ public sealed record ProxySettings
     public IReadOnlyList<string> Block { get; init; } = [];
 }
 
+/// <summary>A group answers for its members, asked in this order.</summary>
+public sealed record GroupSettings
+{
+    /// <summary>Names of member repositories of the same format, any type (groups included, without cycles).</summary>
+    public IReadOnlyList<string> Members { get; init; } = [];
+}
+
 /// <summary>The typed settings of a repository, one part per type; only the part of its own type is kept.</summary>
 public sealed record RepositorySettings
 {
@@ -55,6 +62,8 @@ public sealed record RepositorySettings
 
     public ProxySettings? Proxy { get; init; }
 
+    public GroupSettings? Group { get; init; }
+
     public static RepositorySettings Read(Repository repository) =>
         JsonSerializer.Deserialize<RepositorySettings>(repository.Settings, Json) ?? new RepositorySettings();
 
@@ -65,6 +74,7 @@ public sealed record RepositorySettings
     {
         RepositoryType.Hosted => new RepositorySettings { Hosted = Hosted ?? new HostedSettings() },
         RepositoryType.Proxy => new RepositorySettings { Proxy = Proxy ?? new ProxySettings() },
+        RepositoryType.Group => new RepositorySettings { Group = Group ?? new GroupSettings() },
         _ => new RepositorySettings(),
     };
 }

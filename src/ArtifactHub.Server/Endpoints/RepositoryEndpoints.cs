@@ -44,6 +44,11 @@ public static class RepositoryEndpoints
         }
 
         var name = RepositoryName.Normalize(body.Name!);
+        if (body.Group is not null && await GroupMembership.ProblemsAsync(db, name, body.Format!, body.Group.Members, cancellationToken) is { Length: > 0 } memberProblems)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["Group.Members"] = memberProblems });
+        }
+
         if (await db.Repositories.AnyAsync(r => r.Name == name, cancellationToken))
         {
             return Results.Problem(statusCode: 409, title: "Repository exists", detail: $"A repository named '{name}' already exists.");
@@ -56,7 +61,7 @@ public static class RepositoryEndpoints
             Format = body.Format!,
             Type = body.Type!.Value,
             Online = body.Online ?? true,
-            Settings = new RepositorySettings { Hosted = body.Hosted, Proxy = body.Proxy }.ForType(body.Type!.Value).ToJson(),
+            Settings = new RepositorySettings { Hosted = body.Hosted, Proxy = body.Proxy, Group = Normalized(body.Group) }.ForType(body.Type!.Value).ToJson(),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -107,13 +112,20 @@ public static class RepositoryEndpoints
             foreach (var (field, messages) in proxyErrors.ToDictionary()) errors["proxy." + field] = messages;
         }
 
+        if (body.Group is not null && repository.Type != RepositoryType.Group) errors["group"] = ["Group settings apply only to group repositories."];
+        else if (body.Group is not null && await GroupMembership.ProblemsAsync(db, repository.Name, repository.Format, body.Group.Members, cancellationToken) is { Length: > 0 } memberProblems)
+        {
+            errors["group.members"] = memberProblems;
+        }
+
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors);
         }
 
         var settings = RepositorySettings.Read(repository);
-        repository.Settings = (settings with { Hosted = body.Hosted ?? settings.Hosted, Proxy = body.Proxy ?? settings.Proxy }).ForType(repository.Type).ToJson();
+        repository.Settings = (settings with { Hosted = body.Hosted ?? settings.Hosted, Proxy = body.Proxy ?? settings.Proxy, Group = Normalized(body.Group) ?? settings.Group })
+            .ForType(repository.Type).ToJson();
         repository.Online = body.Online ?? repository.Online;
         repository.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
@@ -137,6 +149,9 @@ public static class RepositoryEndpoints
         logger.LogInformation("Deleted repository {Repository} and {Blobs} blob(s) it referenced", repository.Name, shas.Count);
         return Results.NoContent();
     }
+
+    private static GroupSettings? Normalized(GroupSettings? group) =>
+        group is null ? null : group with { Members = group.Members.Select(RepositoryName.Normalize).ToList() };
 
     internal static Task<Repository?> FindAsync(ArtifactHubDbContext db, string name, CancellationToken cancellationToken) =>
         db.Repositories.AsNoTracking().FirstOrDefaultAsync(r => r.Name == RepositoryName.Normalize(name), cancellationToken);

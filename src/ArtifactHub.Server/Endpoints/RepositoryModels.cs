@@ -3,7 +3,7 @@ using ArtifactHub.Core.Repositories;
 namespace ArtifactHub.Server.Endpoints;
 
 /// <summary>Create or change a repository. On change, name/format/type may be left out but not altered.</summary>
-public sealed record RepositoryRequest(string? Name, string? Format, RepositoryType? Type, bool? Online, HostedSettings? Hosted, ProxySettings? Proxy = null);
+public sealed record RepositoryRequest(string? Name, string? Format, RepositoryType? Type, bool? Online, HostedSettings? Hosted, ProxySettings? Proxy = null, GroupSettings? Group = null);
 
 public sealed record RepositoryResponse(
     string Name,
@@ -13,6 +13,7 @@ public sealed record RepositoryResponse(
     string Url,
     HostedSettings? Hosted,
     ProxySettings? Proxy,
+    GroupSettings? Group,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -27,6 +28,7 @@ public sealed record RepositoryResponse(
             $"{request.Scheme}://{request.Host}{request.PathBase}/repository/{repository.Name}/",
             settings.Hosted,
             settings.Proxy,
+            settings.Group,
             repository.CreatedAt,
             repository.UpdatedAt);
     }

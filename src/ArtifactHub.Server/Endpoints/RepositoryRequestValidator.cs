@@ -20,6 +20,10 @@ public sealed class RepositoryRequestValidator : AbstractValidator<RepositoryReq
         RuleFor(r => r.Proxy).NotNull().When(r => r.Type == RepositoryType.Proxy)
             .WithMessage("A proxy repository needs proxy settings with an upstream URL.");
         RuleFor(r => r.Proxy!).SetValidator(new ProxySettingsValidator()).When(r => r.Proxy is not null);
+        RuleFor(r => r.Group).Null().When(r => r.Type is not null and not RepositoryType.Group)
+            .WithMessage("Group settings apply only to group repositories.");
+        RuleFor(r => r.Group).NotNull().When(r => r.Type == RepositoryType.Group)
+            .WithMessage("A group repository needs group settings with its members.");
     }
 
     /// <summary>Checks that need the server's registered formats.</summary>

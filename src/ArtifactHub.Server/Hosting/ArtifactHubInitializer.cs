@@ -19,18 +19,24 @@ public static class ArtifactHubInitializer
 
         if (fresh)
         {
+            // One GOPROXY line for a developer: go-group = private modules from go-hosted, public ones through go-proxy.
             var now = DateTimeOffset.UtcNow;
-            db.Repositories.Add(new Repository
+            Repository Go(string name, RepositoryType type, RepositorySettings settings) => new()
             {
-                Name = "go-hosted",
+                Name = name,
                 Format = GoFormat.Name,
-                Type = RepositoryType.Hosted,
-                Settings = new RepositorySettings().ForType(RepositoryType.Hosted).ToJson(),
+                Type = type,
+                Settings = settings.ForType(type).ToJson(),
                 CreatedAt = now,
                 UpdatedAt = now,
-            });
+            };
+
+            db.Repositories.AddRange(
+                Go("go-hosted", RepositoryType.Hosted, new RepositorySettings()),
+                Go("go-proxy", RepositoryType.Proxy, new RepositorySettings { Proxy = new ProxySettings { Upstream = "https://proxy.golang.org" } }),
+                Go("go-group", RepositoryType.Group, new RepositorySettings { Group = new GroupSettings { Members = ["go-hosted", "go-proxy"] } }));
             await db.SaveChangesAsync();
-            app.Logger.LogInformation("New database: created the hosted Go repository go-hosted");
+            app.Logger.LogInformation("New database: created go-hosted, go-proxy (https://proxy.golang.org) and go-group (go-hosted, go-proxy)");
         }
     }
 }

@@ -1,0 +1,201 @@
+using System.Text;
+using System.Text.Json;
+using ArtifactHub.Core.Blobs;
+using ArtifactHub.Core.Formats;
+using ArtifactHub.Core.Repositories;
+using ArtifactHub.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactHub.Formats.Go.Group;
+
+/// <summary>
+/// One URL over ordered members. The version list is the union of the members' lists (unlike Nexus, which
+/// answers with the first member's); @latest follows the protocol's rule across members; .info/.mod/.zip come
+/// from the first member that has them. A failing member is skipped and named in a Warning; when nothing is
+/// found and some member failed, the answer is 502, never a 404 that would hide the failure.
+/// </summary>
+public sealed class GoGroupHandler(
+    ArtifactHubDbContext db,
+    RepositoryCache repositories,
+    IServiceProvider services,
+    IBlobStore blobs,
+    ILogger<GoGroupHandler> logger) : IRepositoryHandler
+{
+    public string Format => GoFormat.Name;
+
+    public RepositoryType Type => RepositoryType.Group;
+
+    public async Task<ContentResponse> HandleAsync(ContentRequest request, CancellationToken cancellationToken)
+    {
+        var (path, notFound, invalid) = GoRequestPath.Parse(request.Path);
+        if (path is null)
+        {
+            return invalid is not null ? ContentResponse.BadRequest(invalid) : ContentResponse.NotFound(notFound!);
+        }
+
+        if (request.Method is not ("GET" or "HEAD") || path.Kind == GoRequestKind.Version)
+        {
+            return ContentResponse.Text(405, $"{request.Method} is not allowed on a group repository: publish to a hosted member");
+        }
+
+        var members = await MembersAsync(request.Repository, cancellationToken);
+        return path.Kind switch
+        {
+            GoRequestKind.List => await MergedListAsync(request, members, path, cancellationToken),
+            GoRequestKind.Latest => await LatestAsync(request, members, path, cancellationToken),
+            _ => await FirstFoundAsync(request, members, path),
+        };
+    }
+
+    private async Task<List<Repository>> MembersAsync(Repository group, CancellationToken cancellationToken)
+    {
+        var members = new List<Repository>();
+        foreach (var name in RepositorySettings.Read(group).Group?.Members ?? [])
+        {
+            if (await repositories.FindAsync(db, name, cancellationToken) is { } member)
+            {
+                members.Add(member);
+            }
+            else
+            {
+                logger.LogWarning("Group {Group}: member {Member} does not exist", group.Name, name);
+            }
+        }
+
+        return members;
+    }
+
+    private async Task<ContentResponse> FirstFoundAsync(ContentRequest request, List<Repository> members, GoRequestPath path)
+    {
+        var failed = new List<string>();
+        foreach (var member in members)
+        {
+            var answer = await AskAsync(request, member);
+            if (answer.Status == 200)
+            {
+                return WithWarning(answer, failed);
+            }
+
+            if (answer.Status is not (404 or 410))
+            {
+                failed.Add($"{member.Name} ({answer.Status})");
+            }
+        }
+
+        return NothingFound(request.Repository, path, failed);
+    }
+
+    private async Task<ContentResponse> MergedListAsync(ContentRequest request, List<Repository> members, GoRequestPath path, CancellationToken cancellationToken)
+    {
+        var failed = new List<string>();
+        var versions = new HashSet<string>(StringComparer.Ordinal);
+        var found = false;
+        foreach (var member in members)
+        {
+            var answer = await AskAsync(request, member);
+            if (answer.Status == 200)
+            {
+                found = true;
+                var text = Encoding.UTF8.GetString(await ReadAsync(answer.Payload, cancellationToken));
+                versions.UnionWith(text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(GoSemver.IsValid));
+            }
+            else if (answer.Status is not (404 or 410))
+            {
+                failed.Add($"{member.Name} ({answer.Status})");
+            }
+        }
+
+        return found ? WithWarning(GoContent.List(versions), failed) : NothingFound(request.Repository, path, failed);
+    }
+
+    private async Task<ContentResponse> LatestAsync(ContentRequest request, List<Repository> members, GoRequestPath path, CancellationToken cancellationToken)
+    {
+        var failed = new List<string>();
+        var candidates = new List<(string Version, ContentResponse Answer)>();
+        foreach (var member in members)
+        {
+            var answer = await AskAsync(request, member);
+            if (answer.Status == 200)
+            {
+                try
+                {
+                    var info = JsonDocument.Parse(await ReadAsync(answer.Payload, cancellationToken));
+                    if (info.RootElement.GetProperty("Version").GetString() is { } version && GoSemver.IsValid(version))
+                    {
+                        candidates.Add((version, answer));
+                    }
+                }
+                catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+                {
+                    failed.Add($"{member.Name} (unreadable @latest)");
+                }
+            }
+            else if (answer.Status is not (404 or 410))
+            {
+                failed.Add($"{member.Name} ({answer.Status})");
+            }
+        }
+
+        var latest = GoVersion.Latest(candidates.Select(c => c.Version));
+        return latest is null
+            ? NothingFound(request.Repository, path, failed)
+            : WithWarning(candidates.First(c => c.Version == latest).Answer, failed);
+    }
+
+    /// <summary>Asks a member as the go command would; its handler (any type, another group too) answers.</summary>
+    private async Task<ContentResponse> AskAsync(ContentRequest request, Repository member)
+    {
+        if (services.GetRequiredService<RepositoryHandlers>().Find(member) is not { } handler)
+        {
+            return ContentResponse.Text(501, $"{member.Format} {member.Type} is not supported");
+        }
+
+        if (!member.Online && member.Type != RepositoryType.Proxy)
+        {
+            return ContentResponse.Text(503, $"repository {member.Name} is offline");
+        }
+
+        try
+        {
+            return await handler.HandleAsync(request with { Repository = member, Method = "GET" }, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Group {Group}: member {Member} failed on {Path}", request.Repository.Name, member.Name, request.Path);
+            return ContentResponse.Text(500, $"member {member.Name} failed");
+        }
+    }
+
+    private async Task<byte[]> ReadAsync(ContentPayload payload, CancellationToken cancellationToken)
+    {
+        switch (payload)
+        {
+            case ContentPayload.Bytes bytes:
+                return bytes.Content.ToArray();
+            case ContentPayload.Blob blob:
+                using (var content = await blobs.OpenReadAsync(blob.Sha256, cancellationToken))
+                {
+                    if (content is null)
+                    {
+                        return [];
+                    }
+
+                    using var copy = new MemoryStream();
+                    await content.Stream.CopyToAsync(copy, cancellationToken);
+                    return copy.ToArray();
+                }
+
+            default:
+                return [];
+        }
+    }
+
+    private static ContentResponse WithWarning(ContentResponse answer, List<string> failed) =>
+        failed.Count == 0 ? answer : answer with { Warning = $"199 ArtifactHub \"members failed and were skipped: {string.Join(", ", failed)}\"" };
+
+    private static ContentResponse NothingFound(Repository group, GoRequestPath path, List<string> failed) =>
+        failed.Count == 0
+            ? ContentResponse.NotFound($"not found: {path.AssetPath} in any member of {group.Name}")
+            : ContentResponse.Text(502, $"{path.AssetPath} not found in {group.Name}, and these members failed: {string.Join(", ", failed)}");
+}
