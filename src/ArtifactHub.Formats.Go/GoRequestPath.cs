@@ -1,3 +1,5 @@
+using ArtifactHub.Core.Formats;
+
 namespace ArtifactHub.Formats.Go;
 
 public enum GoRequestKind
@@ -26,6 +28,14 @@ public sealed record GoRequestPath(string Module, GoRequestKind Kind, string? Ve
 
     public static string AssetPathOf(string module, string version, GoRequestKind kind) =>
         $"{module}/@v/{version}.{kind.ToString().ToLowerInvariant()}";
+
+    /// <summary>Parses a request path, or says what to answer when it is not one: 400 (malformed) or 404 (not a protocol path).</summary>
+    public static GoRequestPath? ParseOrAnswer(string path, out ContentResponse? answer)
+    {
+        var (parsed, notFound, invalid) = Parse(path);
+        answer = parsed is not null ? null : invalid is not null ? ContentResponse.BadRequest(invalid) : ContentResponse.NotFound(notFound!);
+        return parsed;
+    }
 
     /// <summary>Parses <c>$module/@v/list</c>, <c>$module/@v/$version.(info|mod|zip)</c>, <c>$module/@latest</c>, <c>$module/@v/$version</c>.</summary>
     /// <returns>The path, or an error: <c>NotFound</c> for a path outside the protocol, <c>Invalid</c> for a bad encoding or module path.</returns>

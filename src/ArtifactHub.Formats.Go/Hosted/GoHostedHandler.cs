@@ -31,10 +31,9 @@ public sealed class GoHostedHandler(
 
     public async Task<ContentResponse> HandleAsync(ContentRequest request, CancellationToken cancellationToken)
     {
-        var (path, notFound, invalid) = GoRequestPath.Parse(request.Path);
-        if (path is null)
+        if (GoRequestPath.ParseOrAnswer(request.Path, out var answer) is not { } path)
         {
-            return invalid is not null ? ContentResponse.BadRequest(invalid) : ContentResponse.NotFound(notFound!);
+            return answer!;
         }
 
         return (request.Method, path.Kind) switch

@@ -29,10 +29,9 @@ public sealed class GoProxyHandler(
 
     public async Task<ContentResponse> HandleAsync(ContentRequest request, CancellationToken cancellationToken)
     {
-        var (path, notFound, invalid) = GoRequestPath.Parse(request.Path);
-        if (path is null)
+        if (GoRequestPath.ParseOrAnswer(request.Path, out var answer) is not { } path)
         {
-            return invalid is not null ? ContentResponse.BadRequest(invalid) : ContentResponse.NotFound(notFound!);
+            return answer!;
         }
 
         if (request.Method is not ("GET" or "HEAD"))
