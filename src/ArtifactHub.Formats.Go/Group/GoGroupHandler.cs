@@ -73,7 +73,7 @@ public sealed class GoGroupHandler(
             var answer = await AskAsync(request, member);
             if (answer.Status == 200)
             {
-                return WithWarning(answer, failed);
+                return WithWarning(answer, failed, [answer.Warning]);
             }
 
             if (answer.Status is not (404 or 410))
@@ -88,6 +88,7 @@ public sealed class GoGroupHandler(
     private async Task<ContentResponse> MergedListAsync(ContentRequest request, List<Repository> members, GoRequestPath path, CancellationToken cancellationToken)
     {
         var failed = new List<string>();
+        var warnings = new List<string?>();
         var versions = new HashSet<string>(StringComparer.Ordinal);
         var found = false;
         foreach (var member in members)
@@ -96,6 +97,7 @@ public sealed class GoGroupHandler(
             if (answer.Status == 200)
             {
                 found = true;
+                warnings.Add(answer.Warning); // e.g. a proxy member's stale copy: the merged list is stale too
                 var text = Encoding.UTF8.GetString(await ReadAsync(answer.Payload, cancellationToken));
                 versions.UnionWith(text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(GoSemver.IsValid));
             }
@@ -105,7 +107,7 @@ public sealed class GoGroupHandler(
             }
         }
 
-        return found ? WithWarning(GoContent.List(versions), failed) : NothingFound(request.Repository, path, failed);
+        return found ? WithWarning(GoContent.List(versions), failed, warnings) : NothingFound(request.Repository, path, failed);
     }
 
     private async Task<ContentResponse> LatestAsync(ContentRequest request, List<Repository> members, GoRequestPath path, CancellationToken cancellationToken)
@@ -139,7 +141,7 @@ public sealed class GoGroupHandler(
         var latest = GoVersion.Latest(candidates.Select(c => c.Version));
         return latest is null
             ? NothingFound(request.Repository, path, failed)
-            : WithWarning(candidates.First(c => c.Version == latest).Answer, failed);
+            : WithWarning(candidates.First(c => c.Version == latest).Answer, failed, candidates.Select(c => c.Answer.Warning));
     }
 
     /// <summary>Asks a member as the go command would; its handler (any type, another group too) answers.</summary>
@@ -190,8 +192,17 @@ public sealed class GoGroupHandler(
         }
     }
 
-    private static ContentResponse WithWarning(ContentResponse answer, List<string> failed) =>
-        failed.Count == 0 ? answer : answer with { Warning = $"199 ArtifactHub \"members failed and were skipped: {string.Join(", ", failed)}\"" };
+    /// <summary>Keeps the members' own warnings (a stale copy) and adds one naming the members that failed.</summary>
+    private static ContentResponse WithWarning(ContentResponse answer, List<string> failed, IEnumerable<string?> memberWarnings)
+    {
+        var warnings = memberWarnings.OfType<string>().Distinct().ToList();
+        if (failed.Count > 0)
+        {
+            warnings.Add($"199 ArtifactHub \"members failed and were skipped: {string.Join(", ", failed)}\"");
+        }
+
+        return answer with { Warning = warnings.Count == 0 ? null : string.Join(", ", warnings) };
+    }
 
     private static ContentResponse NothingFound(Repository group, GoRequestPath path, List<string> failed) =>
         failed.Count == 0
