@@ -1,5 +1,6 @@
 using ArtifactHub.Core.Content;
 using ArtifactHub.Core.Repositories;
+using ArtifactHub.Data;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace ArtifactHub.Formats.Go;
@@ -12,7 +13,7 @@ public sealed class ImmutableAssetCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    public async Task<Asset?> GetAsync(Repository repository, string assetPath, Func<Task<Asset?>> load)
+    public async Task<Asset?> GetAsync(ArtifactHubDbContext db, Repository repository, string assetPath, CancellationToken cancellationToken)
     {
         var key = Key(repository, assetPath);
         if (cache.TryGetValue(key, out Asset? cached))
@@ -20,7 +21,7 @@ public sealed class ImmutableAssetCache(IMemoryCache cache)
             return cached;
         }
 
-        var asset = await load();
+        var asset = await db.Assets.AtPathAsync(repository.Id, assetPath, cancellationToken);
         if (asset is not null)
         {
             cache.Set(key, asset, Lifetime);

@@ -144,22 +144,14 @@ public sealed class GoGroupHandler(
             : WithWarning(candidates.First(c => c.Version == latest).Answer, failed, candidates.Select(c => c.Answer.Warning));
     }
 
-    /// <summary>Asks a member as the go command would; its handler (any type, another group too) answers.</summary>
+    /// <summary>Asks a member as the go command would, under the same rules as the content URL (another group too).</summary>
     private async Task<ContentResponse> AskAsync(ContentRequest request, Repository member)
     {
-        if (services.GetRequiredService<RepositoryHandlers>().Find(member) is not { } handler)
-        {
-            return ContentResponse.Text(501, $"{member.Format} {member.Type} is not supported");
-        }
-
-        if (!member.Online && member.Type != RepositoryType.Proxy)
-        {
-            return ContentResponse.Text(503, $"repository {member.Name} is offline");
-        }
-
         try
         {
-            return await handler.HandleAsync(request with { Repository = member, Method = "GET" }, CancellationToken.None);
+            // Resolved here, not injected: the handler set contains this handler.
+            var handlers = services.GetRequiredService<RepositoryHandlers>();
+            return await handlers.AnswerAsync(request with { Repository = member, Method = "GET" }, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -66,21 +66,18 @@ public sealed class GoHostedHandler(
             }
 
             var latest = GoVersion.Latest(versions)!;
-            var latestInfo = await FindAssetAsync(repository, GoRequestPath.AssetPathOf(path.Module, latest, GoRequestKind.Info), cancellationToken);
+            var latestInfo = await db.Assets.AtPathAsync(repository.Id, GoRequestPath.AssetPathOf(path.Module, latest, GoRequestKind.Info), cancellationToken);
             return latestInfo is null
                 ? ContentResponse.NotFound($"not found: {path.Module}@latest")
                 : GoContent.FromAsset(latestInfo) with { CacheControl = GoContent.Revalidate };
         }
 
         // A hosted repository resolves no queries (branches, commits): only canonical versions exist here.
-        var asset = GoVersion.IsCanonical(path.Version!) ? await assets.GetAsync(repository, path.AssetPath, () => FindAssetAsync(repository, path.AssetPath, cancellationToken)) : null;
+        var asset = GoVersion.IsCanonical(path.Version!) ? await assets.GetAsync(db, repository, path.AssetPath, cancellationToken) : null;
         return asset is null
             ? ContentResponse.NotFound($"not found: {path.Module}@{path.Version}")
             : GoContent.FromAsset(asset);
     }
-
-    private Task<Asset?> FindAssetAsync(Repository repository, string assetPath, CancellationToken cancellationToken) =>
-        db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.RepositoryId == repository.Id && a.Path == assetPath, cancellationToken);
 
     private async Task<ContentResponse> UploadAsync(ContentRequest request, GoRequestPath path, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using ArtifactHub.Core.Content;
 using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -58,7 +57,7 @@ public sealed class GoProxyHandler(
 
     private async Task<ContentResponse> ImmutableAsync(ContentRequest request, Repository repository, ProxySettings settings, GoRequestPath path, CancellationToken cancellationToken)
     {
-        if (await assets.GetAsync(repository, path.AssetPath, () => FindAsync(repository, path.AssetPath, cancellationToken)) is { } cached)
+        if (await assets.GetAsync(db, repository, path.AssetPath, cancellationToken) is { } cached)
         {
             return GoContent.FromAsset(cached);
         }
@@ -69,7 +68,7 @@ public sealed class GoProxyHandler(
         }
 
         var outcome = await FetchAsync(repository, settings, path, request.Path);
-        if (outcome is ProxyFetchOutcome.Stored && await FindAsync(repository, path.AssetPath, cancellationToken) is { } stored)
+        if (outcome is ProxyFetchOutcome.Stored && await db.Assets.AtPathAsync(repository.Id, path.AssetPath, cancellationToken) is { } stored)
         {
             return GoContent.FromAsset(stored);
         }
@@ -79,7 +78,7 @@ public sealed class GoProxyHandler(
 
     private async Task<ContentResponse> MetadataAsync(ContentRequest request, Repository repository, ProxySettings settings, GoRequestPath path, CancellationToken cancellationToken)
     {
-        var copy = await FindAsync(repository, path.AssetPath, cancellationToken);
+        var copy = await db.Assets.AtPathAsync(repository.Id, path.AssetPath, cancellationToken);
         var fresh = copy is not null && clock.GetUtcNow() - copy.CreatedAt < TimeSpan.FromMinutes(settings.MetadataMaxAgeMinutes);
         if (copy is not null && (fresh || !repository.Online))
         {
@@ -92,7 +91,7 @@ public sealed class GoProxyHandler(
         }
 
         var outcome = await FetchAsync(repository, settings, path, request.Path);
-        if (outcome is ProxyFetchOutcome.Stored && await FindAsync(repository, path.AssetPath, cancellationToken) is { } stored)
+        if (outcome is ProxyFetchOutcome.Stored && await db.Assets.AtPathAsync(repository.Id, path.AssetPath, cancellationToken) is { } stored)
         {
             return Metadata(stored);
         }
@@ -127,9 +126,6 @@ public sealed class GoProxyHandler(
             var fetcher = scope.ServiceProvider.GetRequiredService<GoProxyFetcher>();
             return await fetcher.FetchAsync(repository, settings, path, upstreamPath, CancellationToken.None);
         });
-
-    private Task<Asset?> FindAsync(Repository repository, string assetPath, CancellationToken cancellationToken) =>
-        db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.RepositoryId == repository.Id && a.Path == assetPath, cancellationToken);
 
     private static ContentResponse Metadata(Asset asset) => GoContent.FromAsset(asset) with { CacheControl = GoContent.Revalidate };
 

@@ -1,6 +1,5 @@
 using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Formats;
-using ArtifactHub.Core.Repositories;
 using ArtifactHub.Data;
 using ArtifactHub.Server.Auth;
 using Microsoft.AspNetCore.Http.Features;
@@ -41,30 +40,13 @@ public static class ContentEndpoints
             return ContentResponse.NotFound($"repository {repositoryName} not found");
         }
 
-        // An offline proxy still serves what it has cached; its handler stops asking the upstream.
-        if (!repo.Online && repo.Type != RepositoryType.Proxy)
-        {
-            return ContentResponse.Text(503, $"repository {repo.Name} is offline");
-        }
-
         var method = context.Request.Method;
-        if (method is "PUT" or "DELETE" && repo.Type != RepositoryType.Hosted)
-        {
-            return ContentResponse.Text(405, $"repository {repo.Name} is a {repo.Type.ToString().ToLowerInvariant()} repository: publish to a hosted repository");
-        }
-
-        var handler = handlers.Find(repo);
-        if (handler is null)
-        {
-            return ContentResponse.Text(501, $"repository {repo.Name}: {repo.Format} {repo.Type.ToString().ToLowerInvariant()} repositories are not supported by this server");
-        }
-
         if (method == "PUT" && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = null; // the format enforces its own limit while it streams the body
         }
 
         var request = new ContentRequest(repo, method, path, context.Request.Body, context.Request.ContentLength, context.User.Identity?.Name);
-        return await handler.HandleAsync(request, cancellationToken);
+        return await handlers.AnswerAsync(request, cancellationToken);
     }
 }
