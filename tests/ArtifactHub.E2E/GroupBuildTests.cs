@@ -76,64 +76,28 @@ public static class GroupModules
 public sealed record GroupRun(string GoMod, string GoSum, string Output, string ListVersions);
 
 /// <summary>
-/// Two real servers: A (the upstream "public world", library in its go-hosted) and B (this fixture), with the private
-/// module in B's go-hosted, a proxy repository <c>up</c> of A's go-hosted, and a group <c>all</c> = [go-hosted, up].
-/// Go only ever talks to B's group.
+/// B (see <see cref="UpstreamProxyFixture"/>) also holds the private module in its go-hosted and a group
+/// <c>all</c> = [go-hosted, up]. Go only ever talks to B's group.
 /// </summary>
-public sealed class GroupBuildFixture : HostedGoServerFixture
+public sealed class GroupBuildFixture : UpstreamProxyFixture
 {
-    public const string ProxyRepository = "up";
     public const string GroupRepository = "all";
 
-    private readonly Lock _gate = new();
     private Task<GroupRun>? _run;
-    private bool _upstreamStopped;
-
-    public HostedGoServerFixture Upstream { get; } = new();
 
     /// <summary>B's GOPROXY URL for the group.</summary>
     public string GroupUrl => this.ProxyUrl(GroupRepository);
 
+    protected override string Label => $"B (group {GroupRepository})";
+
     public override async Task InitializeAsync()
     {
-        await Task.WhenAll(base.InitializeAsync(), Upstream.InitializeAsync());
-        await this.CreateGoProxyAsync(ProxyRepository, $"http://127.0.0.1:{Upstream.Server.Port}/repository/{Repository}/");
+        await base.InitializeAsync();
         await this.CreateGoGroupAsync(GroupRepository, Repository, ProxyRepository);
     }
 
-    public override async Task DisposeAsync()
-    {
-        await StopUpstreamAsync();
-        await base.DisposeAsync();
-    }
-
-    /// <summary>Kills A for good (and deletes its data).</summary>
-    public async Task StopUpstreamAsync()
-    {
-        lock (_gate)
-        {
-            if (_upstreamStopped)
-            {
-                return;
-            }
-
-            _upstreamStopped = true;
-        }
-
-        await Upstream.DisposeAsync();
-    }
-
-    public override string ServerLogTail(int maxChars = 6000) =>
-        $"=== upstream A ===\n{Upstream.ServerLogTail(maxChars / 2)}\n=== B (group {GroupRepository}) ===\n{base.ServerLogTail(maxChars / 2)}";
-
     /// <summary>Publishes to A and B and has go build the consumer through the group, once per class.</summary>
-    public Task<GroupRun> EnsureBuiltThroughGroupAsync()
-    {
-        lock (_gate)
-        {
-            return _run ??= BuildAsync();
-        }
-    }
+    public Task<GroupRun> EnsureBuiltThroughGroupAsync() => Once(ref _run, BuildAsync);
 
     private async Task<GroupRun> BuildAsync()
     {

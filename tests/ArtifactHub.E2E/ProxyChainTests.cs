@@ -71,62 +71,13 @@ public sealed record ChainRun(
     IReadOnlyDictionary<string, (string? Sum, string? GoModSum)> Downloads,
     IReadOnlyDictionary<string, byte[]> ZipsFromB);
 
-/// <summary>
-/// Two real servers: A (the upstream, with the modules in its go-hosted repository) and B (this fixture), on which a
-/// proxy repository <c>up</c> caches A's go-hosted. Go only ever talks to B.
-/// </summary>
-public sealed class ProxyChainFixture : HostedGoServerFixture
+/// <summary>B proxies A's go-hosted; go consumes A's modules through B (<see cref="UpstreamProxyFixture"/>).</summary>
+public sealed class ProxyChainFixture : UpstreamProxyFixture
 {
-    public const string ProxyRepository = "up";
-
-    private readonly Lock _gate = new();
     private Task<ChainRun>? _run;
-    private bool _upstreamStopped;
-
-    public HostedGoServerFixture Upstream { get; } = new();
-
-    /// <summary>B's GOPROXY URL for the proxy repository.</summary>
-    public string UpProxyUrl => this.ProxyUrl(ProxyRepository);
-
-    public override async Task InitializeAsync()
-    {
-        await Task.WhenAll(base.InitializeAsync(), Upstream.InitializeAsync());
-        await this.CreateGoProxyAsync(ProxyRepository, $"http://127.0.0.1:{Upstream.Server.Port}/repository/{Repository}/");
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await StopUpstreamAsync();
-        await base.DisposeAsync();
-    }
-
-    /// <summary>Kills A for good (and deletes its data).</summary>
-    public async Task StopUpstreamAsync()
-    {
-        lock (_gate)
-        {
-            if (_upstreamStopped)
-            {
-                return;
-            }
-
-            _upstreamStopped = true;
-        }
-
-        await Upstream.DisposeAsync();
-    }
-
-    public override string ServerLogTail(int maxChars = 6000) =>
-        $"=== upstream A ===\n{Upstream.ServerLogTail(maxChars / 2)}\n=== proxy B ===\n{base.ServerLogTail(maxChars / 2)}";
 
     /// <summary>Publishes to A and has go consume the modules through B, once per class whichever test asks first.</summary>
-    public Task<ChainRun> EnsureConsumedThroughProxyAsync()
-    {
-        lock (_gate)
-        {
-            return _run ??= ConsumeAsync();
-        }
-    }
+    public Task<ChainRun> EnsureConsumedThroughProxyAsync() => Once(ref _run, ConsumeAsync);
 
     private async Task<ChainRun> ConsumeAsync()
     {

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 
 namespace ArtifactHub.E2E.Infrastructure;
 
-/// <summary>Creating and changing Go proxy repositories through the admin API of a running server.</summary>
-public static class ProxyRepositories
+/// <summary>Creating Go repositories through the admin API of a running server.</summary>
+public static class GoRepositories
 {
     /// <summary>
     /// POST /api/v1/repositories for a Go proxy of <paramref name="upstream"/> that refreshes metadata on every request
@@ -26,6 +26,22 @@ public static class ProxyRepositories
                 readTimeoutSeconds = 5,
             },
         };
+        return await server.CreateRepositoryAsync(name, body, $"proxy {name} of {upstream}");
+    }
+
+    /// <summary>
+    /// POST /api/v1/repositories for a Go group over <paramref name="members"/> (in order); insists on 201 and returns
+    /// the group's GOPROXY URL.
+    /// </summary>
+    public static async Task<string> CreateGoGroupAsync(this HostedGoServerFixture server, string name, params string[] members)
+    {
+        var body = new { name, format = "go", type = "group", group = new { members } };
+        return await server.CreateRepositoryAsync(name, body, $"group {name} of {string.Join(", ", members)}");
+    }
+
+    /// <summary>POST /api/v1/repositories as admin; insists on 201 and returns the new repository's GOPROXY URL.</summary>
+    public static async Task<string> CreateRepositoryAsync(this HostedGoServerFixture server, string name, object body, string description)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Server.Root, "api/v1/repositories"))
         {
             Content = JsonContent.Create(body),
@@ -35,8 +51,8 @@ public static class ProxyRepositories
         var answer = await response.Content.ReadAsStringAsync();
         Assert.True(
             response.StatusCode == HttpStatusCode.Created,
-            $"POST /api/v1/repositories (proxy {name} of {upstream}) answered {(int)response.StatusCode}, expected 201: {answer}\n{server.ServerLogTail()}");
-        return ProxyUrl(server, name);
+            $"POST /api/v1/repositories ({description}) answered {(int)response.StatusCode}, expected 201: {answer}\n{server.ServerLogTail()}");
+        return server.ProxyUrl(name);
     }
 
     /// <summary>The GOPROXY base URL of repository <paramref name="name"/> (no trailing slash).</summary>
