@@ -25,12 +25,17 @@ public abstract record UpstreamAnswer : IDisposable
     }
 }
 
-/// <summary>GETs from an upstream GOPROXY with the repository's timeouts; one shared connection pool.</summary>
+/// <summary>GETs from an upstream GOPROXY (or a checksum database) with the repository's timeouts; one shared connection pool.</summary>
 public sealed class GoUpstreamClient(HttpClient http)
 {
-    public async Task<UpstreamAnswer> GetAsync(ProxySettings settings, string relativePath, CancellationToken cancellationToken)
+    /// <summary>GETs a path under the repository's upstream GOPROXY.</summary>
+    public Task<UpstreamAnswer> GetAsync(ProxySettings settings, string relativePath, CancellationToken cancellationToken) =>
+        GetAsync(settings, settings.Upstream, relativePath, cancellationToken);
+
+    /// <summary>GETs a path under another base URL (a checksum database) with the repository's timeouts.</summary>
+    public async Task<UpstreamAnswer> GetAsync(ProxySettings settings, string baseUrl, string relativePath, CancellationToken cancellationToken)
     {
-        var url = new Uri(settings.Upstream.TrimEnd('/') + "/" + relativePath);
+        var url = new Uri(baseUrl.TrimEnd('/') + "/" + relativePath);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds + settings.ReadTimeoutSeconds));
         HttpResponseMessage? response = null;
@@ -48,7 +53,7 @@ public sealed class GoUpstreamClient(HttpClient http)
             {
                 var status = (int)response.StatusCode;
                 response.Dispose();
-                return new UpstreamAnswer.Failed(502, $"upstream {settings.Upstream} answered {status} for {relativePath}");
+                return new UpstreamAnswer.Failed(502, $"upstream {baseUrl} answered {status} for {relativePath}");
             }
 
             var body = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -57,12 +62,12 @@ public sealed class GoUpstreamClient(HttpClient http)
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             response?.Dispose();
-            return new UpstreamAnswer.Failed(504, $"upstream {settings.Upstream} did not answer in time for {relativePath}");
+            return new UpstreamAnswer.Failed(504, $"upstream {baseUrl} did not answer in time for {relativePath}");
         }
         catch (HttpRequestException e)
         {
             response?.Dispose();
-            return new UpstreamAnswer.Failed(502, $"upstream {settings.Upstream} could not be reached: {e.Message}");
+            return new UpstreamAnswer.Failed(502, $"upstream {baseUrl} could not be reached: {e.Message}");
         }
     }
 
