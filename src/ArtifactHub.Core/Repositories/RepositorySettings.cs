@@ -40,6 +40,22 @@ public sealed record ProxySettings
 
     /// <summary>Path patterns that are never sent upstream (so private names do not leak to a public proxy).</summary>
     public IReadOnlyList<string> Block { get; init; } = [];
+
+    /// <summary>
+    /// Checksum databases answered under <c>sumdb/{name}/</c>, each forwarded to its URL. Default: sum.golang.org.
+    /// An empty list makes <c>supported</c> answer 404 for every name, so the go command asks the database itself.
+    /// </summary>
+    public IReadOnlyList<ChecksumDatabase> ChecksumDatabases { get; init; } = [ChecksumDatabase.GoDefault];
+}
+
+/// <summary>A checksum database (GOSUMDB name) and the URL its requests are forwarded to.</summary>
+public sealed record ChecksumDatabase(string Name, string Url)
+{
+    public static readonly ChecksumDatabase GoDefault = new("sum.golang.org", "https://sum.golang.org");
+
+    /// <summary>A host-like name (as GOSUMDB names are): letters, digits, dots and dashes, starting with a letter or digit.</summary>
+    public static bool IsValidName(string? name) =>
+        name is { Length: > 0 and <= 253 } && char.IsAsciiLetterOrDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-');
 }
 
 /// <summary>A group answers for its members, asked in this order.</summary>

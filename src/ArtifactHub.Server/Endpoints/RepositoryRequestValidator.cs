@@ -54,6 +54,15 @@ public sealed class ProxySettingsValidator : AbstractValidator<ProxySettings>
         RuleFor(p => p.ReadTimeoutSeconds).InclusiveBetween(1, 3600);
         RuleForEach(p => p.Allow).NotEmpty();
         RuleForEach(p => p.Block).NotEmpty();
+        RuleFor(p => p.ChecksumDatabases).NotNull();
+        RuleForEach(p => p.ChecksumDatabases).ChildRules(db =>
+        {
+            db.RuleFor(d => d.Name).Must(ChecksumDatabase.IsValidName)
+                .WithMessage("A checksum database name is a host name such as sum.golang.org (letters, digits, dots, dashes).");
+            db.RuleFor(d => d.Url).Must(IsHttpUrl).WithMessage("A checksum database URL must be an absolute http or https URL.");
+        });
+        RuleFor(p => p.ChecksumDatabases).Must(list => list is null || list.Select(d => d?.Name?.ToLowerInvariant()).Distinct().Count() == list.Count)
+            .WithMessage("Each checksum database name may appear once.");
     }
 
     private static bool IsHttpUrl(string? url) =>
