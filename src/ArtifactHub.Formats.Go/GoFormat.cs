@@ -3,6 +3,7 @@ using ArtifactHub.Core.Formats;
 using ArtifactHub.Formats.Go.Group;
 using ArtifactHub.Formats.Go.Hosted;
 using ArtifactHub.Formats.Go.Proxy;
+using ArtifactHub.Formats.Go.SumDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtifactHub.Formats.Go;
@@ -19,17 +20,10 @@ public static class GoFormat
         services.AddScoped<IRepositoryHandler, GoProxyHandler>();
         services.AddScoped<IRepositoryHandler, GoGroupHandler>();
         services.AddScoped<GoProxyFetcher>();
+        services.AddScoped<ProxyCacheServer>();
+        services.AddScoped<GoProxySumDb>();
         services.AddSingleton<SingleFlight<ProxyFetchOutcome>>();
-        services.AddSingleton(new GoUpstreamClient(new HttpClient(new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectTimeout = TimeSpan.FromSeconds(30),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        })
-        {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan, // each request has the repository's own timeouts
-            DefaultRequestHeaders = { { "User-Agent", "ArtifactHub" } },
-        }));
+        services.AddGoUpstreamClient();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ArtifactHub.Server.Tests;
 
@@ -22,6 +23,9 @@ public sealed class ArtifactHubFactory : WebApplicationFactory<Program>
 
     public string StagingDir => Path.Combine(DataDir, "tmp");
 
+    /// <summary>What the server logged, at the levels the configuration lets through (Warning unless a test asks for more).</summary>
+    public InMemoryLoggerProvider Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(config =>
@@ -38,6 +42,7 @@ public sealed class ArtifactHubFactory : WebApplicationFactory<Program>
 
             config.AddInMemoryCollection(settings);
         });
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>A client that signs in as admin with HTTP Basic.</summary>

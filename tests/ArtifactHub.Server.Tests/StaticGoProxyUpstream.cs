@@ -13,12 +13,15 @@ namespace ArtifactHub.Server.Tests;
 
 /// <summary>
 /// A plain static file server on a loopback port holding a GOPROXY tree on disk: the simplest real upstream.
-/// It counts requests per path and can be told to fail (500), to hang, or to stop.
+/// It counts requests per path and can be told to fail (500), to fail the next few requests, to hang, to stop,
+/// or to require an Authorization header.
 /// </summary>
 public sealed class StaticGoProxyUpstream : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, int> hits = new();
+    private readonly ConcurrentQueue<string?> authorizations = new();
+    private int failuresLeft;
 
     private StaticGoProxyUpstream(WebApplication app, string root)
     {
@@ -43,6 +46,30 @@ public sealed class StaticGoProxyUpstream : IAsyncDisposable
 
     public int TotalHits => hits.Values.Sum();
 
+    /// <summary>When set, a request without exactly this Authorization header is answered 401.</summary>
+    public string? RequiredAuthorization { get; set; }
+
+    /// <summary>The Authorization header of every request received (null: none), in order.</summary>
+    public IReadOnlyCollection<string?> Authorizations => authorizations;
+
+    /// <summary>The next <paramref name="requests"/> requests are answered 500; then the mode applies again.</summary>
+    public void FailNext(int requests) => Volatile.Write(ref failuresLeft, requests);
+
+    private bool TakeFailure()
+    {
+        int left;
+        do
+        {
+            left = Volatile.Read(ref failuresLeft);
+            if (left <= 0)
+            {
+                return false;
+            }
+        }
+        while (Interlocked.CompareExchange(ref failuresLeft, left - 1, left) != left);
+        return true;
+    }
+
     public static async Task<StaticGoProxyUpstream> StartAsync()
     {
         var root = Directory.CreateTempSubdirectory("ah-upstream-").FullName;
@@ -54,6 +81,21 @@ public sealed class StaticGoProxyUpstream : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             upstream.hits.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, n) => n + 1);
+            var authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
+            upstream.authorizations.Enqueue(authorization);
+            if (upstream.RequiredAuthorization is { } required && authorization != required)
+            {
+                context.Response.StatusCode = 401;
+                return;
+            }
+
+            if (upstream.TakeFailure())
+            {
+                context.Response.StatusCode = 500;
+                await context.Response.WriteAsync("upstream fails this once");
+                return;
+            }
+
             switch (upstream.Mode)
             {
                 case Behaviour.Fail:

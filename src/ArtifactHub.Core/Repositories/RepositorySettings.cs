@@ -46,12 +46,18 @@ public sealed record ProxySettings
     /// An empty list makes <c>supported</c> answer 404 for every name, so the go command asks the database itself.
     /// </summary>
     public IReadOnlyList<ChecksumDatabase> ChecksumDatabases { get; init; } = [ChecksumDatabase.GoDefault];
+
+    /// <summary>Credentials sent to <see cref="Upstream"/> (and to nothing on another origin); null: none.</summary>
+    public UpstreamAuthentication? Authentication { get; init; }
 }
 
 /// <summary>A checksum database (GOSUMDB name) and the URL its requests are forwarded to.</summary>
 public sealed record ChecksumDatabase(string Name, string Url)
 {
     public static readonly ChecksumDatabase GoDefault = new("sum.golang.org", "https://sum.golang.org");
+
+    /// <summary>How long a fetched <c>latest</c> (the newest signed tree head) is served before it is fetched again.</summary>
+    public int LatestMaxAgeSeconds { get; init; } = 60;
 
     /// <summary>A host-like name (as GOSUMDB names are): letters, digits, dots and dashes, starting with a letter or digit.</summary>
     public static bool IsValidName(string? name) =>

@@ -4,6 +4,7 @@ using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Data;
+using ArtifactHub.Formats.Go.SumDb;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,8 @@ namespace ArtifactHub.Formats.Go.Group;
 /// One URL over ordered members. The version list is the union of the members' lists (unlike Nexus, which
 /// answers with the first member's); @latest follows the protocol's rule across members; .info/.mod/.zip come
 /// from the first member that has them. A failing member is skipped and named in a Warning; when nothing is
-/// found and some member failed, the answer is 502, never a 404 that would hide the failure.
+/// found and some member failed, the answer is 502, never a 404 that would hide the failure. Checksum-database
+/// requests go to the first member that proxies the database.
 /// </summary>
 public sealed class GoGroupHandler(
     ArtifactHubDbContext db,
@@ -28,6 +30,11 @@ public sealed class GoGroupHandler(
 
     public async Task<ContentResponse> HandleAsync(ContentRequest request, CancellationToken cancellationToken)
     {
+        if (SumDbRequestPath.IsSumDb(request.Path))
+        {
+            return await ChecksumDatabaseAsync(request, cancellationToken);
+        }
+
         if (GoRequestPath.ParseOrAnswer(request.Path, out var answer) is not { } path)
         {
             return answer!;
@@ -43,8 +50,27 @@ public sealed class GoGroupHandler(
         {
             GoRequestKind.List => await MergedListAsync(request, members, path, cancellationToken),
             GoRequestKind.Latest => await LatestAsync(request, members, path, cancellationToken),
-            _ => await FirstFoundAsync(request, members, path),
+            _ => await FirstFoundAsync(request, members, path.AssetPath),
         };
+    }
+
+    /// <summary>
+    /// <c>sumdb/…</c>: answered by the first member that proxies that checksum database (hosted members answer 404),
+    /// so <c>supported</c> is 200 when any member supports the name.
+    /// </summary>
+    private async Task<ContentResponse> ChecksumDatabaseAsync(ContentRequest request, CancellationToken cancellationToken)
+    {
+        if (SumDbRequestPath.ParseOrAnswer(request.Path, out var answer) is null)
+        {
+            return answer!;
+        }
+
+        if (request.Method is not ("GET" or "HEAD"))
+        {
+            return ContentResponse.Text(405, $"{request.Method} is not allowed on a checksum database");
+        }
+
+        return await FirstFoundAsync(request, await MembersAsync(request.Repository, cancellationToken), request.Path);
     }
 
     private async Task<List<Repository>> MembersAsync(Repository group, CancellationToken cancellationToken)
@@ -65,7 +91,7 @@ public sealed class GoGroupHandler(
         return members;
     }
 
-    private async Task<ContentResponse> FirstFoundAsync(ContentRequest request, List<Repository> members, GoRequestPath path)
+    private async Task<ContentResponse> FirstFoundAsync(ContentRequest request, List<Repository> members, string what)
     {
         var failed = new List<string>();
         foreach (var member in members)
@@ -82,7 +108,7 @@ public sealed class GoGroupHandler(
             }
         }
 
-        return NothingFound(request.Repository, path, failed);
+        return NothingFound(request.Repository, what, failed);
     }
 
     private async Task<ContentResponse> MergedListAsync(ContentRequest request, List<Repository> members, GoRequestPath path, CancellationToken cancellationToken)
@@ -107,7 +133,7 @@ public sealed class GoGroupHandler(
             }
         }
 
-        return found ? WithWarning(GoContent.List(versions), failed, warnings) : NothingFound(request.Repository, path, failed);
+        return found ? WithWarning(GoContent.List(versions), failed, warnings) : NothingFound(request.Repository, path.AssetPath, failed);
     }
 
     private async Task<ContentResponse> LatestAsync(ContentRequest request, List<Repository> members, GoRequestPath path, CancellationToken cancellationToken)
@@ -140,7 +166,7 @@ public sealed class GoGroupHandler(
 
         var latest = GoVersion.Latest(candidates.Select(c => c.Version));
         return latest is null
-            ? NothingFound(request.Repository, path, failed)
+            ? NothingFound(request.Repository, path.AssetPath, failed)
             : WithWarning(candidates.First(c => c.Version == latest).Answer, failed, candidates.Select(c => c.Answer.Warning));
     }
 
@@ -196,8 +222,8 @@ public sealed class GoGroupHandler(
         return answer with { Warning = warnings.Count == 0 ? null : string.Join(", ", warnings) };
     }
 
-    private static ContentResponse NothingFound(Repository group, GoRequestPath path, List<string> failed) =>
+    private static ContentResponse NothingFound(Repository group, string what, List<string> failed) =>
         failed.Count == 0
-            ? ContentResponse.NotFound($"not found: {path.AssetPath} in any member of {group.Name}")
-            : ContentResponse.Text(502, $"{path.AssetPath} not found in {group.Name}, and these members failed: {string.Join(", ", failed)}");
+            ? ContentResponse.NotFound($"not found: {what} in any member of {group.Name}")
+            : ContentResponse.Text(502, $"{what} not found in {group.Name}, and these members failed: {string.Join(", ", failed)}");
 }

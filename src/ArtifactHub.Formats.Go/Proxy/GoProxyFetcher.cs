@@ -3,6 +3,7 @@ using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Content;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Data;
+using ArtifactHub.Formats.Go.SumDb;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace ArtifactHub.Formats.Go.Proxy;
 
 /// <summary>
 /// Fetches one file from the upstream and stores it: immutable files (.mod, .zip, canonical .info) become assets
-/// of a component, with their h1: hashes; metadata (list, @latest, queries) replaces the previous copy.
+/// of a component, with their h1: hashes; metadata (list, @latest, queries) replaces the previous copy; so does a
+/// checksum-database answer, fetched from the database's own URL.
 /// Runs in a scope of its own, once per file however many requests wait for it.
 /// </summary>
 public sealed class GoProxyFetcher(
@@ -26,15 +28,27 @@ public sealed class GoProxyFetcher(
 {
     public static string NegativeKey(Repository repository, string assetPath) => $"go-proxy-missing:{repository.Id}:{assetPath}";
 
-    public async Task<ProxyFetchOutcome> FetchAsync(Repository repository, ProxySettings settings, GoRequestPath path, string upstreamPath, CancellationToken cancellationToken)
+    public Task<ProxyFetchOutcome> FetchAsync(Repository repository, ProxySettings settings, GoRequestPath path, string upstreamPath, CancellationToken cancellationToken) =>
+        FetchAndStoreAsync(repository, settings, settings.Upstream, upstreamPath, path.AssetPath, Limit(path.Kind), staged => IsImmutable(path)
+            ? StoreImmutableAsync(repository, settings, path, staged, cancellationToken)
+            : StoreReplacingAsync(repository, path.AssetPath, path.Kind.ToString().ToLowerInvariant(), path.Kind == GoRequestKind.List ? GoContent.ListType : GoContent.InfoType, staged, cancellationToken),
+            cancellationToken);
+
+    /// <summary>Fetches a checksum-database answer from the database's URL and stores it (a newer <c>latest</c> replaces the older).</summary>
+    public Task<ProxyFetchOutcome> FetchChecksumFileAsync(Repository repository, ProxySettings settings, ChecksumDatabase database, SumDbRequestPath path, CancellationToken cancellationToken) =>
+        FetchAndStoreAsync(repository, settings, database.Url, path.UpstreamPath, path.AssetPath, SumDbContent.MaxFile, staged =>
+            StoreReplacingAsync(repository, path.AssetPath, "sumdb", SumDbContent.TypeOf(path), staged, cancellationToken), cancellationToken);
+
+    private async Task<ProxyFetchOutcome> FetchAndStoreAsync(
+        Repository repository, ProxySettings settings, string baseUrl, string upstreamPath, string assetPath, long limit, Func<StagedFile, Task<ProxyFetchOutcome>> store, CancellationToken cancellationToken)
     {
-        using var answer = await upstream.GetAsync(settings, upstreamPath, cancellationToken);
+        using var answer = await upstream.GetAsync(settings, baseUrl, upstreamPath, cancellationToken);
         switch (answer)
         {
             case UpstreamAnswer.Missing:
                 if (settings.NegativeCacheMinutes > 0)
                 {
-                    cache.Set(NegativeKey(repository, path.AssetPath), true, TimeSpan.FromMinutes(settings.NegativeCacheMinutes));
+                    cache.Set(NegativeKey(repository, assetPath), true, TimeSpan.FromMinutes(settings.NegativeCacheMinutes));
                 }
 
                 return new ProxyFetchOutcome.Missing();
@@ -47,22 +61,20 @@ public sealed class GoProxyFetcher(
         StagedFile staged;
         try
         {
-            staged = await StagedFile.WriteAsync(found.Body, Path.Combine(options.Value.FullDataDir, "tmp"), Limit(path.Kind), cancellationToken);
+            staged = await StagedFile.WriteAsync(found.Body, Path.Combine(options.Value.FullDataDir, "tmp"), limit, cancellationToken);
         }
         catch (ContentTooLargeException e)
         {
-            return Fail(repository, 502, $"upstream {settings.Upstream} sent too much for {upstreamPath}: {e.Message}");
+            return Fail(repository, 502, $"upstream {baseUrl} sent too much for {upstreamPath}: {e.Message}");
         }
         catch (Exception e) when (e is TimeoutException or IOException or HttpRequestException)
         {
-            return Fail(repository, e is TimeoutException ? 504 : 502, $"upstream {settings.Upstream} broke off {upstreamPath}: {e.Message}");
+            return Fail(repository, e is TimeoutException ? 504 : 502, $"upstream {baseUrl} broke off {upstreamPath}: {e.Message}");
         }
 
         await using (staged)
         {
-            return IsImmutable(path)
-                ? await StoreImmutableAsync(repository, settings, path, staged, cancellationToken)
-                : await StoreMetadataAsync(repository, path, staged, cancellationToken);
+            return await store(staged);
         }
     }
 
@@ -128,21 +140,22 @@ public sealed class GoProxyFetcher(
         return new ProxyFetchOutcome.Stored();
     }
 
-    private async Task<ProxyFetchOutcome> StoreMetadataAsync(Repository repository, GoRequestPath path, StagedFile staged, CancellationToken cancellationToken)
+    /// <summary>Stores a file that may be fetched again later (list, @latest, a query, a checksum-database answer): the newer copy replaces the older.</summary>
+    private async Task<ProxyFetchOutcome> StoreReplacingAsync(Repository repository, string assetPath, string kind, string contentType, StagedFile staged, CancellationToken cancellationToken)
     {
         await blobs.PutAsync(staged, cancellationToken);
         var now = clock.GetUtcNow();
-        var asset = await db.Assets.FirstOrDefaultAsync(a => a.RepositoryId == repository.Id && a.Path == path.AssetPath, cancellationToken);
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.RepositoryId == repository.Id && a.Path == assetPath, cancellationToken);
         var previousBlob = asset?.BlobSha256;
         if (asset is null)
         {
             asset = db.Assets.Add(new Asset
             {
                 RepositoryId = repository.Id,
-                Path = path.AssetPath,
-                Kind = path.Kind.ToString().ToLowerInvariant(),
+                Path = assetPath,
+                Kind = kind,
                 BlobSha256 = staged.Sha256,
-                ContentType = path.Kind == GoRequestKind.List ? GoContent.ListType : GoContent.InfoType,
+                ContentType = contentType,
             }).Entity;
         }
 
@@ -155,7 +168,7 @@ public sealed class GoProxyFetcher(
         }
         catch (DbUpdateException)
         {
-            if (!await AssetExistsAsync(repository, path.AssetPath, cancellationToken))
+            if (!await AssetExistsAsync(repository, assetPath, cancellationToken))
             {
                 throw;
             }

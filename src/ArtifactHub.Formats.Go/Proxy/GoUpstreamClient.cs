@@ -1,5 +1,6 @@
 using System.Net;
 using ArtifactHub.Core.Repositories;
+using ArtifactHub.Core.Security;
 
 namespace ArtifactHub.Formats.Go.Proxy;
 
@@ -25,23 +26,44 @@ public abstract record UpstreamAnswer : IDisposable
     }
 }
 
-/// <summary>GETs from an upstream GOPROXY (or a checksum database) with the repository's timeouts; one shared connection pool.</summary>
-public sealed class GoUpstreamClient(HttpClient http)
+/// <summary>
+/// GETs from an upstream GOPROXY (or a checksum database) with the repository's timeouts and credentials, retries
+/// and a circuit breaker per upstream origin (<see cref="UpstreamResilience"/>); one shared connection pool.
+/// </summary>
+public sealed class GoUpstreamClient(HttpClient http, UpstreamResilience resilience, ISecretProtector secrets)
 {
     /// <summary>GETs a path under the repository's upstream GOPROXY.</summary>
     public Task<UpstreamAnswer> GetAsync(ProxySettings settings, string relativePath, CancellationToken cancellationToken) =>
         GetAsync(settings, settings.Upstream, relativePath, cancellationToken);
 
-    /// <summary>GETs a path under another base URL (a checksum database) with the repository's timeouts.</summary>
+    /// <summary>
+    /// GETs a path under another base URL (a checksum database) with the repository's timeouts. The repository's
+    /// credentials go only to its upstream's origin.
+    /// </summary>
     public async Task<UpstreamAnswer> GetAsync(ProxySettings settings, string baseUrl, string relativePath, CancellationToken cancellationToken)
     {
         var url = new Uri(baseUrl.TrimEnd('/') + "/" + relativePath);
+        if (!UpstreamAuthorization.TryCreate(settings, url, secrets, out var authorization))
+        {
+            return new UpstreamAnswer.Failed(502, $"upstream credentials for {settings.Upstream} cannot be read (data-protection keys changed?); set them again on the repository");
+        }
+
+        // One deadline for the headers of all attempts together: retries never stretch the wait past the repository's timeouts.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds + settings.ReadTimeoutSeconds));
         HttpResponseMessage? response = null;
         try
         {
-            response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            response = await resilience.SendAsync(
+                url,
+                token =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { Authorization = authorization } };
+                    request.Options.Set(UpstreamHttp.ConnectTimeout, TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds));
+                    return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+                },
+                timeout.Token,
+                cancellationToken);
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
             {
                 var missing = (int)response.StatusCode;
@@ -53,16 +75,26 @@ public sealed class GoUpstreamClient(HttpClient http)
             {
                 var status = (int)response.StatusCode;
                 response.Dispose();
-                return new UpstreamAnswer.Failed(502, $"upstream {baseUrl} answered {status} for {relativePath}");
+                var hint = status is 401 or 403 ? " (its credentials are missing or wrong)" : "";
+                return new UpstreamAnswer.Failed(502, $"upstream {baseUrl} answered {status} for {relativePath}{hint}");
             }
 
             var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             return new UpstreamAnswer.Found(response, new ReadTimeoutStream(body, TimeSpan.FromSeconds(settings.ReadTimeoutSeconds)));
         }
+        catch (UpstreamBrokenException e)
+        {
+            return new UpstreamAnswer.Failed(502, e.Message);
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             response?.Dispose();
             return new UpstreamAnswer.Failed(504, $"upstream {baseUrl} did not answer in time for {relativePath}");
+        }
+        catch (HttpRequestException e) when (e.InnerException is TimeoutException)
+        {
+            response?.Dispose();
+            return new UpstreamAnswer.Failed(504, $"upstream {baseUrl} could not be reached in time: {e.Message}");
         }
         catch (HttpRequestException e)
         {

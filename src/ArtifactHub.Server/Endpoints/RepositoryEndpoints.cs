@@ -1,6 +1,7 @@
 using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
+using ArtifactHub.Core.Security;
 using ArtifactHub.Data;
 using ArtifactHub.Server.Auth;
 using FluentValidation;
@@ -35,7 +36,14 @@ public static class RepositoryEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        RepositoryRequest body, ArtifactHubDbContext db, RepositoryHandlers handlers, TimeProvider clock, HttpRequest request, ILogger<RepositoryRequest> logger, CancellationToken cancellationToken)
+        RepositoryRequest body,
+        ArtifactHubDbContext db,
+        RepositoryHandlers handlers,
+        ISecretProtector secrets,
+        TimeProvider clock,
+        HttpRequest request,
+        ILogger<RepositoryRequest> logger,
+        CancellationToken cancellationToken)
     {
         var unsupported = RepositoryRequestValidator.Supported(body, handlers);
         if (unsupported.Count > 0)
@@ -61,7 +69,8 @@ public static class RepositoryEndpoints
             Format = body.Format!,
             Type = body.Type!.Value,
             Online = body.Online ?? true,
-            Settings = new RepositorySettings { Hosted = body.Hosted, Proxy = body.Proxy, Group = Normalized(body.Group) }.ForType(body.Type!.Value).ToJson(),
+            Settings = new RepositorySettings { Hosted = body.Hosted, Proxy = UpstreamCredentials.ToStore(body.Proxy, null, secrets), Group = Normalized(body.Group) }
+                .ForType(body.Type!.Value).ToJson(),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -85,6 +94,7 @@ public static class RepositoryEndpoints
         ArtifactHubDbContext db,
         RepositoryCache cache,
         IValidator<ProxySettings> proxyValidator,
+        ISecretProtector secrets,
         TimeProvider clock,
         HttpRequest request,
         CancellationToken cancellationToken)
@@ -112,6 +122,12 @@ public static class RepositoryEndpoints
             foreach (var (field, messages) in proxyErrors.ToDictionary()) errors["proxy." + field] = messages;
         }
 
+        var settings = RepositorySettings.Read(repository);
+        if (body.Proxy is not null && UpstreamCredentials.WouldFollowToAnotherOrigin(body.Proxy, settings.Proxy))
+        {
+            errors["proxy.authentication"] = ["The upstream moves to another origin: send the authentication again, or {\"type\":\"none\"}, so stored credentials never reach a host they were not given for."];
+        }
+
         if (body.Group is not null && repository.Type != RepositoryType.Group) errors["group"] = ["Group settings apply only to group repositories."];
         else if (body.Group is not null && await GroupMembership.ProblemsAsync(db, repository.Name, repository.Format, body.Group.Members, cancellationToken) is { Length: > 0 } memberProblems)
         {
@@ -123,8 +139,12 @@ public static class RepositoryEndpoints
             return Results.ValidationProblem(errors);
         }
 
-        var settings = RepositorySettings.Read(repository);
-        repository.Settings = (settings with { Hosted = body.Hosted ?? settings.Hosted, Proxy = body.Proxy ?? settings.Proxy, Group = Normalized(body.Group) ?? settings.Group })
+        repository.Settings = (settings with
+            {
+                Hosted = body.Hosted ?? settings.Hosted,
+                Proxy = UpstreamCredentials.ToStore(body.Proxy, settings.Proxy, secrets),
+                Group = Normalized(body.Group) ?? settings.Group,
+            })
             .ForType(repository.Type).ToJson();
         repository.Online = body.Online ?? repository.Online;
         repository.UpdatedAt = clock.GetUtcNow();

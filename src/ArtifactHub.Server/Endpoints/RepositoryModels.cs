@@ -27,7 +27,7 @@ public sealed record RepositoryResponse(
             repository.Online,
             $"{request.Scheme}://{request.Host}{request.PathBase}/repository/{repository.Name}/",
             settings.Hosted,
-            settings.Proxy,
+            UpstreamCredentials.ForDisplay(settings.Proxy),
             settings.Group,
             repository.CreatedAt,
             repository.UpdatedAt);

@@ -60,9 +60,24 @@ public sealed class ProxySettingsValidator : AbstractValidator<ProxySettings>
             db.RuleFor(d => d.Name).Must(ChecksumDatabase.IsValidName)
                 .WithMessage("A checksum database name is a host name such as sum.golang.org (letters, digits, dots, dashes).");
             db.RuleFor(d => d.Url).Must(IsHttpUrl).WithMessage("A checksum database URL must be an absolute http or https URL.");
+            db.RuleFor(d => d.LatestMaxAgeSeconds).GreaterThanOrEqualTo(0);
         });
         RuleFor(p => p.ChecksumDatabases).Must(list => list is null || list.Select(d => d?.Name?.ToLowerInvariant()).Distinct().Count() == list.Count)
             .WithMessage("Each checksum database name may appear once.");
+        When(p => p.Authentication is not null, () =>
+        {
+            RuleFor(p => p.Authentication!.Type).Must(UpstreamAuthentication.IsKnownType).WithMessage("Authentication type must be basic, bearer or none.");
+            RuleFor(p => p.Authentication!.ProtectedSecret).Null().WithMessage("protectedSecret is kept by the server; send a password or token.");
+        });
+        When(p => p.Authentication is { Type: UpstreamAuthentication.Basic }, () =>
+        {
+            RuleFor(p => p.Authentication!.Username).NotEmpty().Must(u => u is null || !u.Any(c => c == ':' || char.IsControl(c)))
+                .WithMessage("A basic user name may hold neither ':' nor control characters.");
+            RuleFor(p => p.Authentication!.Password).NotEmpty().WithMessage("Basic authentication needs a password.");
+        });
+        When(p => p.Authentication is { Type: UpstreamAuthentication.Bearer }, () =>
+            RuleFor(p => p.Authentication!.Token).NotEmpty().Must(t => t is null || !t.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+                .WithMessage("Bearer authentication needs a token without spaces or control characters."));
     }
 
     private static bool IsHttpUrl(string? url) =>

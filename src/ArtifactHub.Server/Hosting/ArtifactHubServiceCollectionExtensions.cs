@@ -30,6 +30,7 @@ public static class ArtifactHubServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<RepositoryCache>();
         services.AddScoped<RepositoryHandlers>();
+        services.AddSecretProtection();
         services.AddGoFormat();
 
         services.AddArtifactHubAuth(configuration);

@@ -10,22 +10,23 @@ public static class GoRepositories
     /// POST /api/v1/repositories for a Go proxy of <paramref name="upstream"/> that refreshes metadata on every request
     /// (max age 0), remembers no 404s and gives up quickly; insists on 201 and returns the repository's GOPROXY URL.
     /// </summary>
-    public static async Task<string> CreateGoProxyAsync(this HostedGoServerFixture server, string name, string upstream)
+    /// <param name="checksumDatabases">The checksum databases it proxies (name, url); null leaves the default.</param>
+    public static async Task<string> CreateGoProxyAsync(this HostedGoServerFixture server, string name, string upstream, IReadOnlyList<(string Name, string Url)>? checksumDatabases = null)
     {
-        var body = new
+        var proxy = new Dictionary<string, object>
         {
-            name,
-            format = "go",
-            type = "proxy",
-            proxy = new
-            {
-                upstream,
-                metadataMaxAgeMinutes = 0,
-                negativeCacheMinutes = 0,
-                connectTimeoutSeconds = 2,
-                readTimeoutSeconds = 5,
-            },
+            ["upstream"] = upstream,
+            ["metadataMaxAgeMinutes"] = 0,
+            ["negativeCacheMinutes"] = 0,
+            ["connectTimeoutSeconds"] = 2,
+            ["readTimeoutSeconds"] = 5,
         };
+        if (checksumDatabases is not null)
+        {
+            proxy["checksumDatabases"] = checksumDatabases.Select(d => new { name = d.Name, url = d.Url, latestMaxAgeSeconds = 0 }).ToList();
+        }
+
+        var body = new { name, format = "go", type = "proxy", proxy };
         return await server.CreateRepositoryAsync(name, body, $"proxy {name} of {upstream}");
     }
 

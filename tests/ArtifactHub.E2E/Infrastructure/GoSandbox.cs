@@ -13,10 +13,13 @@ public sealed class GoSandbox : IDisposable
     private readonly TempDir _root;
     private readonly HostedGoServerFixture _fixture;
     private readonly Func<string>? _goProxy;
+    private readonly IReadOnlyDictionary<string, string> _env;
 
     /// <param name="goProxy">The GOPROXY to use instead of the fixture's hosted repository, e.g. a proxy repository.</param>
-    public GoSandbox(HostedGoServerFixture fixture, string name, Func<string>? goProxy = null)
+    /// <param name="env">Variables that replace the defaults, e.g. GOSUMDB and GONOSUMDB to verify against a checksum database.</param>
+    public GoSandbox(HostedGoServerFixture fixture, string name, Func<string>? goProxy = null, IReadOnlyDictionary<string, string>? env = null)
     {
+        _env = env ?? new Dictionary<string, string>();
         Assert.True(GoTool.IsInstalled, "the go command is required for the end-to-end tests (golang-go, /usr/bin/go)");
         _fixture = fixture;
         _goProxy = goProxy;
@@ -37,7 +40,21 @@ public sealed class GoSandbox : IDisposable
     public string NewDir(string name) => _root.Sub(name);
 
     /// <summary>Built on every call: the fixture's GOPROXY changes when the server restarts.</summary>
-    public IReadOnlyDictionary<string, string> Env => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Env
+    {
+        get
+        {
+            var env = Defaults;
+            foreach (var (name, value) in _env)
+            {
+                env[name] = value;
+            }
+
+            return env;
+        }
+    }
+
+    private Dictionary<string, string> Defaults => new()
     {
         ["GOPROXY"] = GoProxy,
         ["GOSUMDB"] = "off",

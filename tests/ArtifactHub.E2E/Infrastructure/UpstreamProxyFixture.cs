@@ -22,8 +22,11 @@ public abstract class UpstreamProxyFixture : HostedGoServerFixture
     public override async Task InitializeAsync()
     {
         await Task.WhenAll(base.InitializeAsync(), Upstream.InitializeAsync());
-        await this.CreateGoProxyAsync(ProxyRepository, $"http://127.0.0.1:{Upstream.Server.Port}/repository/{Repository}/");
+        await CreateUpProxyAsync($"http://127.0.0.1:{Upstream.Server.Port}/repository/{Repository}/");
     }
+
+    /// <summary>Creates the proxy repository <c>up</c> on B for A's go-hosted.</summary>
+    protected virtual Task CreateUpProxyAsync(string upstreamUrl) => this.CreateGoProxyAsync(ProxyRepository, upstreamUrl);
 
     public override async Task DisposeAsync()
     {

@@ -1,0 +1,106 @@
+using ArtifactHub.Core.Content;
+using ArtifactHub.Core.Formats;
+using ArtifactHub.Core.Repositories;
+using ArtifactHub.Data;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ArtifactHub.Formats.Go.Proxy;
+
+/// <summary>
+/// How a proxy repository serves what it fetches: an immutable file from storage forever once fetched; a
+/// refreshable one (list, @latest, a checksum database's latest) while younger than its max age, then fetched
+/// again, and served stale with a Warning when the upstream fails. Offline: storage only. An upstream "not found"
+/// is remembered for the negative-cache time. One fetch per file at a time, however many requests wait for it.
+/// </summary>
+public sealed class ProxyCacheServer(
+    ArtifactHubDbContext db,
+    TimeProvider clock,
+    IMemoryCache cache,
+    ImmutableAssetCache assets,
+    SingleFlight<ProxyFetchOutcome> flights,
+    IServiceScopeFactory scopes,
+    ILogger<ProxyCacheServer> logger)
+{
+    /// <summary>Fetches with a fetcher of its own scope: the fetch outlives the request that started it if that request gives up.</summary>
+    public delegate Task<ProxyFetchOutcome> Fetch(GoProxyFetcher fetcher);
+
+    public async Task<ContentResponse> ImmutableAsync(Repository repository, string assetPath, Fetch fetch, CancellationToken cancellationToken)
+    {
+        if (await assets.GetAsync(db, repository, assetPath, cancellationToken) is { } cached)
+        {
+            return GoContent.FromAsset(cached);
+        }
+
+        if (Unfetchable(repository, assetPath) is { } notHere)
+        {
+            return notHere;
+        }
+
+        var outcome = await FetchOnceAsync(repository, assetPath, fetch);
+        if (outcome is ProxyFetchOutcome.Stored && await db.Assets.AtPathAsync(repository.Id, assetPath, cancellationToken) is { } stored)
+        {
+            return GoContent.FromAsset(stored);
+        }
+
+        return Failure(outcome, assetPath);
+    }
+
+    public async Task<ContentResponse> RefreshedAsync(Repository repository, string assetPath, TimeSpan maxAge, Fetch fetch, CancellationToken cancellationToken)
+    {
+        var copy = await db.Assets.AtPathAsync(repository.Id, assetPath, cancellationToken);
+        var fresh = copy is not null && clock.GetUtcNow() - copy.CreatedAt < maxAge;
+        if (copy is not null && (fresh || !repository.Online))
+        {
+            return Refreshable(copy);
+        }
+
+        if (Unfetchable(repository, assetPath) is { } notHere)
+        {
+            return notHere;
+        }
+
+        var outcome = await FetchOnceAsync(repository, assetPath, fetch);
+        if (outcome is ProxyFetchOutcome.Stored && await db.Assets.AtPathAsync(repository.Id, assetPath, cancellationToken) is { } stored)
+        {
+            return Refreshable(stored);
+        }
+
+        if (outcome is ProxyFetchOutcome.Failed failed && copy is not null)
+        {
+            logger.LogWarning("Proxy {Repository}: serving a stale {Path} from {Time:u}: {Reason}", repository.Name, assetPath, copy.CreatedAt, failed.Message);
+            return Refreshable(copy) with { Warning = $"110 ArtifactHub \"Response is stale: {failed.Message.Replace('"', '\'')}\"" };
+        }
+
+        return Failure(outcome, assetPath);
+    }
+
+    /// <summary>Offline, or remembered as missing upstream: answer 404 without asking.</summary>
+    private ContentResponse? Unfetchable(Repository repository, string assetPath)
+    {
+        if (!repository.Online)
+        {
+            return ContentResponse.NotFound($"not found: {assetPath} is not cached and {repository.Name} is offline");
+        }
+
+        return cache.TryGetValue(GoProxyFetcher.NegativeKey(repository, assetPath), out _)
+            ? ContentResponse.NotFound($"not found: {assetPath} (upstream said so recently)")
+            : null;
+    }
+
+    private Task<ProxyFetchOutcome> FetchOnceAsync(Repository repository, string assetPath, Fetch fetch) =>
+        flights.RunAsync($"{repository.Id}:{assetPath}", async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await fetch(scope.ServiceProvider.GetRequiredService<GoProxyFetcher>());
+        });
+
+    private static ContentResponse Refreshable(Asset asset) => GoContent.FromAsset(asset) with { CacheControl = GoContent.Revalidate };
+
+    private static ContentResponse Failure(ProxyFetchOutcome outcome, string assetPath) => outcome switch
+    {
+        ProxyFetchOutcome.Failed failed => ContentResponse.Text(failed.Status, failed.Message),
+        _ => ContentResponse.NotFound($"not found: {assetPath}"),
+    };
+}
