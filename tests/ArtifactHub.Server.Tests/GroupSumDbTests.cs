@@ -3,13 +3,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
+using static ArtifactHub.Server.Tests.FakeSumDbFiles;
+
 namespace ArtifactHub.Server.Tests;
 
 /// <summary>Checksum-database requests (<c>sumdb/$name/…</c>) through a group: answered by the first member that proxies the database.</summary>
 public sealed class GroupSumDbTests(ArtifactHubFactory factory) : IClassFixture<ArtifactHubFactory>, IAsyncLifetime
 {
-    private const string Db = "sum.example.test";
-
     private readonly HttpClient admin = factory.CreateAdminClient();
     private readonly HttpClient client = factory.CreateClient();
     private StaticGoProxyUpstream upstream = null!;
@@ -19,8 +19,6 @@ public sealed class GroupSumDbTests(ArtifactHubFactory factory) : IClassFixture<
     public async Task DisposeAsync() => await upstream.DisposeAsync();
 
     private static string NewName(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
-
-    private static string SumDb(string repository, string rest, string database = Db) => $"/repository/{repository}/sumdb/{database}/{rest}";
 
     private async Task<string> CreateAsync(object repository)
     {
@@ -50,29 +48,11 @@ public sealed class GroupSumDbTests(ArtifactHubFactory factory) : IClassFixture<
 
     private Task<string> GroupAsync(params string[] members) => CreateAsync(new { name = NewName("g"), format = "go", type = "group", group = new { members } });
 
-    private byte[] Serve(string rest, string text) => Serve(rest, Encoding.UTF8.GetBytes(text));
-
-    private byte[] Serve(string rest, byte[] content)
-    {
-        var file = Path.Combine([upstream.Root, .. rest.Split('/')]);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllBytes(file, content);
-        return content;
-    }
-
-    private static string Lookup(string module, string version, long id) =>
-        $"{id}\n{module} {version} h1:{Hash(module + version)}\n{module} {version}/go.mod h1:{Hash(module + version + "mod")}\n\n" +
-        $"go.sum database tree\n{id + 1000}\n{Hash(module)}\n\n— {Db} Az3gr{Hash(module + "signature")[..40]}\n";
-
-    private static string Hash(string seed) => Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(seed)));
-
-    private static byte[] HashTile() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(256 * 32);
-
     [Fact]
     public async Task A_group_over_a_hosted_repository_and_a_proxy_answers_sumdb_requests_through_the_proxy_fetching_each_once()
     {
-        var lookup = Serve("lookup/example.com/grp@v1.0.0", Lookup("example.com/grp", "v1.0.0", 12));
-        var tile = Serve("tile/8/0/000", HashTile());
+        var lookup = upstream.Serve("lookup/example.com/grp@v1.0.0", Lookup("example.com/grp", "v1.0.0", 12));
+        var tile = upstream.Serve("tile/8/0/000", HashTile());
         var group = await GroupAsync(await HostedAsync(), await ProxyAsync());
 
         using var supported = await client.GetAsync(SumDb(group, "supported"));
@@ -96,7 +76,7 @@ public sealed class GroupSumDbTests(ArtifactHubFactory factory) : IClassFixture<
     [Fact]
     public async Task The_first_member_that_proxies_the_database_answers_and_members_without_it_are_passed_over()
     {
-        var lookup = Serve("lookup/example.com/second@v1.0.0", Lookup("example.com/second", "v1.0.0", 13));
+        var lookup = upstream.Serve("lookup/example.com/second@v1.0.0", Lookup("example.com/second", "v1.0.0", 13));
         var withoutDatabases = await ProxyAsync(database: null);
         var otherDatabase = await ProxyAsync(database: "sum.other.test");
         var group = await GroupAsync(withoutDatabases, otherDatabase, await HostedAsync(), await ProxyAsync());

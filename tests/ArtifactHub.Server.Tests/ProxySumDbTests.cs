@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
+using static ArtifactHub.Server.Tests.FakeSumDbFiles;
+
 namespace ArtifactHub.Server.Tests;
 
 /// <summary>
@@ -11,8 +13,6 @@ namespace ArtifactHub.Server.Tests;
 /// </summary>
 public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<ArtifactHubFactory>, IAsyncLifetime
 {
-    private const string Db = "sum.example.test";
-
     private readonly HttpClient admin = factory.CreateAdminClient();
     private readonly HttpClient client = factory.CreateClient();
     private StaticGoProxyUpstream upstream = null!;
@@ -20,8 +20,6 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
     public async Task InitializeAsync() => upstream = await StaticGoProxyUpstream.StartAsync();
 
     public async Task DisposeAsync() => await upstream.DisposeAsync();
-
-    private static string SumDb(string repository, string rest, string database = Db) => $"/repository/{repository}/sumdb/{database}/{rest}";
 
     /// <summary>
     /// A proxy whose module upstream is a folder of the same static server (so a request sent there by mistake is
@@ -53,31 +51,6 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return name;
     }
-
-    /// <summary>Puts a file where the checksum database serves it, e.g. <c>tile/8/0/000.p/5</c>.</summary>
-    private byte[] Serve(string rest, byte[] content)
-    {
-        var file = Path.Combine([upstream.Root, .. rest.Split('/')]);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllBytes(file, content);
-        return content;
-    }
-
-    private byte[] Serve(string rest, string text) => Serve(rest, Encoding.UTF8.GetBytes(text));
-
-    private static string Note(long size, string seed) =>
-        $"go.sum database tree\n{size}\n{Hash(seed)}\n\n— {Db} Az3gr{Hash(seed + "signature")[..40]}\n";
-
-    /// <summary>A lookup answer as sum.golang.org writes it: record id, the go.sum lines, then the signed tree note.</summary>
-    private static string Lookup(string module, string version, long id) => $"{id}\n{Record(module, version)}\n{Note(id + 1000, module)}";
-
-    /// <summary>One record of the database (as a data tile holds them, one after another, each ending in a blank line).</summary>
-    private static string Record(string module, string version) =>
-        $"{module} {version} h1:{Hash(module + version)}\n{module} {version}/go.mod h1:{Hash(module + version + "mod")}\n";
-
-    private static string Hash(string seed) => Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(seed)));
-
-    private static byte[] HashTile(int hashes) => Random.Shared.GetItems<byte>(Enumerable.Range(0, 256).Select(b => (byte)b).ToArray(), hashes * 32);
 
     [Fact]
     public async Task Supported_is_an_empty_200_for_a_configured_database_and_a_404_for_any_other_without_asking_anyone()
@@ -138,10 +111,10 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
         var repo = await CreateProxyAsync();
         var tiles = new Dictionary<string, byte[]>
         {
-            ["tile/8/0/000"] = Serve("tile/8/0/000", HashTile(256)),
-            ["tile/8/0/001.p/5"] = Serve("tile/8/0/001.p/5", HashTile(5)),
-            ["tile/8/1/x001/234"] = Serve("tile/8/1/x001/234", HashTile(256)),
-            ["tile/8/data/001.p/2"] = Serve("tile/8/data/001.p/2", Record("golang.org/x/text", "v0.3.0") + "\n" + Record("rsc.io/quote", "v1.5.2") + "\n"),
+            ["tile/8/0/000"] = upstream.Serve("tile/8/0/000", HashTile(256)),
+            ["tile/8/0/001.p/5"] = upstream.Serve("tile/8/0/001.p/5", HashTile(5)),
+            ["tile/8/1/x001/234"] = upstream.Serve("tile/8/1/x001/234", HashTile(256)),
+            ["tile/8/data/001.p/2"] = upstream.Serve("tile/8/data/001.p/2", Record("golang.org/x/text", "v0.3.0") + "\n" + Record("rsc.io/quote", "v1.5.2") + "\n"),
         };
 
         foreach (var _ in Enumerable.Range(0, 3))
@@ -169,8 +142,8 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
     public async Task A_lookup_is_fetched_once_with_its_escaped_module_path_unchanged_and_then_served_from_storage()
     {
         var repo = await CreateProxyAsync();
-        var azure = Serve("lookup/github.com/!azure/azure-sdk-for-go@v1.2.0", Lookup("github.com/Azure/azure-sdk-for-go", "v1.2.0", 41));
-        var incompatible = Serve("lookup/example.com/old@v2.0.0+incompatible", Lookup("example.com/old", "v2.0.0+incompatible", 42));
+        var azure = upstream.Serve("lookup/github.com/!azure/azure-sdk-for-go@v1.2.0", Lookup("github.com/Azure/azure-sdk-for-go", "v1.2.0", 41));
+        var incompatible = upstream.Serve("lookup/example.com/old@v2.0.0+incompatible", Lookup("example.com/old", "v2.0.0+incompatible", 42));
 
         foreach (var _ in Enumerable.Range(0, 3))
         {
@@ -200,7 +173,7 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
         Assert.Equal(3, upstream.Hits("lookup/example.com/missing@v1.0.0"));
 
         // Remembered even once the database has it: the go command asks again later, we answer from memory till then.
-        Serve("lookup/example.com/missing@v1.0.0", Lookup("example.com/missing", "v1.0.0", 7));
+        upstream.Serve("lookup/example.com/missing@v1.0.0", Lookup("example.com/missing", "v1.0.0", 7));
         Assert.Equal(404, (await client.GetTextAsync(SumDb(remembering, "lookup/example.com/missing@v1.0.0"))).Status);
         Assert.Equal(200, (await client.GetTextAsync(SumDb(forgetting, "lookup/example.com/missing@v1.0.0"))).Status);
         Assert.Equal(4, upstream.Hits("lookup/example.com/missing@v1.0.0"));
@@ -211,11 +184,11 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
     {
         var always = await CreateProxyAsync(latestMaxAgeSeconds: 0);
         var hourly = await CreateProxyAsync(latestMaxAgeSeconds: 3600);
-        var first = Serve("latest", Note(1000, "first"));
+        var first = upstream.Serve("latest", Note(1000, "first"));
 
         Assert.Equal(first, await client.GetByteArrayAsync(SumDb(always, "latest")));
         Assert.Equal(first, await client.GetByteArrayAsync(SumDb(hourly, "latest")));
-        var second = Serve("latest", Note(1042, "second"));
+        var second = upstream.Serve("latest", Note(1042, "second"));
 
         using var refreshed = await client.GetAsync(SumDb(always, "latest"));
         Assert.Equal(second, await refreshed.Content.ReadAsByteArrayAsync());
@@ -230,7 +203,7 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
     {
         var warmed = await CreateProxyAsync(latestMaxAgeSeconds: 0);
         var cold = await CreateProxyAsync(latestMaxAgeSeconds: 0);
-        var note = Serve("latest", Note(2000, "stale"));
+        var note = upstream.Serve("latest", Note(2000, "stale"));
         Assert.Equal(note, await client.GetByteArrayAsync(SumDb(warmed, "latest")));
 
         upstream.Mode = StaticGoProxyUpstream.Behaviour.Fail;
@@ -274,7 +247,7 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
     public async Task Paths_outside_the_checksum_database_protocol_are_refused_and_never_forwarded(string path, int status)
     {
         var repo = await CreateProxyAsync();
-        Serve("secret", "not for you\n");
+        upstream.Serve("secret", "not for you\n");
 
         var (actual, _) = await client.GetTextAsync($"/repository/{repo}/{path}");
 
@@ -302,9 +275,9 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
     [Fact]
     public async Task Lookups_of_module_paths_outside_the_allow_and_block_rules_are_404_without_asking_the_database()
     {
-        Serve("lookup/corp.example/secret/lib@v1.0.0", Lookup("corp.example/secret/lib", "v1.0.0", 1));
-        Serve("lookup/example.com/public@v1.0.0", Lookup("example.com/public", "v1.0.0", 2));
-        var tile = Serve("tile/8/0/000", HashTile(256));
+        upstream.Serve("lookup/corp.example/secret/lib@v1.0.0", Lookup("corp.example/secret/lib", "v1.0.0", 1));
+        upstream.Serve("lookup/example.com/public@v1.0.0", Lookup("example.com/public", "v1.0.0", 2));
+        var tile = upstream.Serve("tile/8/0/000", HashTile(256));
         var blocking = await CreateProxyAsync(new { block = new[] { "corp.example/*" } });
         var allowing = await CreateProxyAsync(new { allow = new[] { "example.com" } });
 
@@ -323,8 +296,8 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
     [Fact]
     public async Task A_proxy_created_offline_answers_404_for_what_it_has_not_cached_and_sends_nothing()
     {
-        Serve("tile/8/0/000", HashTile(256));
-        Serve("latest", Note(10, "offline"));
+        upstream.Serve("tile/8/0/000", HashTile(256));
+        upstream.Serve("latest", Note(10, "offline"));
         var repo = await CreateProxyAsync(online: false, latestMaxAgeSeconds: 0);
 
         var (tileStatus, tileBody) = await client.GetTextAsync(SumDb(repo, "tile/8/0/000"));
@@ -338,10 +311,10 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
     [Fact]
     public async Task A_proxy_switched_offline_serves_its_cached_tiles_lookups_and_latest_and_sends_nothing()
     {
-        var tile = Serve("tile/8/0/000", HashTile(256));
-        Serve("tile/8/0/001", HashTile(256));
-        var lookup = Serve("lookup/example.com/a@v1.0.0", Lookup("example.com/a", "v1.0.0", 3));
-        var latest = Serve("latest", Note(300, "before offline"));
+        var tile = upstream.Serve("tile/8/0/000", HashTile(256));
+        upstream.Serve("tile/8/0/001", HashTile(256));
+        var lookup = upstream.Serve("lookup/example.com/a@v1.0.0", Lookup("example.com/a", "v1.0.0", 3));
+        var latest = upstream.Serve("latest", Note(300, "before offline"));
         var repo = await CreateProxyAsync(latestMaxAgeSeconds: 0);
         Assert.Equal(tile, await client.GetByteArrayAsync(SumDb(repo, "tile/8/0/000")));
         Assert.Equal(lookup, await client.GetByteArrayAsync(SumDb(repo, "lookup/example.com/a@v1.0.0")));
@@ -351,7 +324,7 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
             Assert.Equal(HttpStatusCode.OK, offline.StatusCode);
         }
 
-        Serve("latest", Note(301, "while offline"));
+        upstream.Serve("latest", Note(301, "while offline"));
         var hits = upstream.TotalHits;
 
         Assert.Equal(tile, await client.GetByteArrayAsync(SumDb(repo, "tile/8/0/000")));
@@ -384,7 +357,7 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
     [Fact]
     public async Task Fifty_parallel_requests_for_one_uncached_tile_make_one_database_request()
     {
-        var tile = Serve("tile/8/0/x123/456", HashTile(256));
+        var tile = upstream.Serve("tile/8/0/x123/456", HashTile(256));
         var repo = await CreateProxyAsync();
 
         var bodies = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.GetByteArrayAsync(SumDb(repo, "tile/8/0/x123/456"))));
@@ -397,7 +370,7 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
     [Fact]
     public async Task A_database_url_with_a_path_gets_the_request_under_that_path()
     {
-        var lookup = Serve("mirror/sumdb/sum.golang.org/lookup/golang.org/x/text@v0.3.0", Lookup("golang.org/x/text", "v0.3.0", 5));
+        var lookup = upstream.Serve("mirror/sumdb/sum.golang.org/lookup/golang.org/x/text@v0.3.0", Lookup("golang.org/x/text", "v0.3.0", 5));
         var repo = await CreateProxyAsync(new
         {
             checksumDatabases = new[] { new { name = "sum.golang.org", url = upstream.BaseUrl + "mirror/sumdb/sum.golang.org", latestMaxAgeSeconds = 60 } },
