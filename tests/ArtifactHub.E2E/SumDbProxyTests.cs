@@ -31,8 +31,14 @@ public sealed class SumDbFixture : UpstreamProxyFixture
 
     public override async Task DisposeAsync()
     {
-        await StopDatabaseAsync();
-        await base.DisposeAsync();
+        try
+        {
+            await StopDatabaseAsync();
+        }
+        finally
+        {
+            await base.DisposeAsync();
+        }
     }
 
     /// <summary>Stops the checksum database for good.</summary>

@@ -30,8 +30,14 @@ public abstract class UpstreamProxyFixture : HostedGoServerFixture
 
     public override async Task DisposeAsync()
     {
-        await StopUpstreamAsync();
-        await base.DisposeAsync();
+        try
+        {
+            await StopUpstreamAsync();
+        }
+        finally
+        {
+            await base.DisposeAsync();
+        }
     }
 
     /// <summary>Kills A for good (and deletes its data).</summary>
