@@ -15,6 +15,9 @@ public sealed class Repository
     /// <summary>An offline repository answers nothing on its content URL (503).</summary>
     public bool Online { get; set; } = true;
 
+    /// <summary>Off: callers without credentials cannot read it, whatever the anonymous role holds.</summary>
+    public bool AnonymousRead { get; set; } = true;
+
     /// <summary>Per-type settings as JSON (<see cref="RepositorySettings"/>).</summary>
     public string Settings { get; set; } = "{}";
 

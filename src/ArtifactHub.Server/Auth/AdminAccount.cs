@@ -35,7 +35,7 @@ public sealed class AdminAccount(
         }
 
         if (!string.IsNullOrEmpty(configured) &&
-            hasher.VerifyHashedPassword(user, user.PasswordHash, configured) == PasswordVerificationResult.Failed)
+            (user.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, configured) == PasswordVerificationResult.Failed))
         {
             user.PasswordHash = hasher.HashPassword(user, configured);
             await db.SaveChangesAsync(cancellationToken);

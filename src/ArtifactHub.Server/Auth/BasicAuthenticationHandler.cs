@@ -78,7 +78,7 @@ public sealed class BasicAuthenticationHandler(
             return true;
         }
 
-        if (hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        if (user.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
             return false;
         }
