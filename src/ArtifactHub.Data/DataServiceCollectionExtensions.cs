@@ -1,8 +1,10 @@
 using ArtifactHub.Core;
+using ArtifactHub.Core.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ArtifactHub.Data;
@@ -11,7 +13,7 @@ public static class DataServiceCollectionExtensions
 {
     public const string SqliteMigrationsAssembly = "ArtifactHub.Migrations.Sqlite";
 
-    /// <summary>Registers the DbContext with the provider named in configuration; an unknown provider fails at start-up.</summary>
+    /// <summary>Registers the DbContext with the provider named in configuration (an unknown provider fails at start-up) and the audit log.</summary>
     public static IServiceCollection AddArtifactHubData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -26,6 +28,9 @@ public static class DataServiceCollectionExtensions
             var dataDir = sp.GetRequiredService<IOptions<ArtifactHubOptions>>().Value.FullDataDir;
             options.UseSqlite(SqliteConnectionString(database, dataDir), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
         });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IAuditLog, AuditLog>();
         return services;
     }
 

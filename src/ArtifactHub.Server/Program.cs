@@ -1,4 +1,6 @@
+using ArtifactHub.Server.Auth.Authentication;
 using ArtifactHub.Server.Endpoints;
+using ArtifactHub.Server.Endpoints.Security;
 using ArtifactHub.Server.Hosting;
 
 // Settings files live beside the program; the data folder stays relative to where it is started.
@@ -12,12 +14,15 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseAuthentication();
+app.UseAuthenticationGuards();
 app.UseAuthorization();
 
 app.MapHealthEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous(); // describes the API, holds no data
+app.MapSessionEndpoints();
 app.MapRepositoryEndpoints();
 app.MapBrowseEndpoints();
+app.MapSecurityEndpoints();
 app.MapContentEndpoints();
 
 await app.InitializeArtifactHubAsync();

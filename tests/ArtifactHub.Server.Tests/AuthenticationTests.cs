@@ -48,8 +48,8 @@ public sealed class AuthenticationTests(ArtifactHubFactory factory) : IClassFixt
     [Fact]
     public async Task The_management_api_needs_credentials_and_reads_of_hosted_content_do_not()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/v1/repositories")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await factory.CreateAdminClient().GetAsync("/api/v1/repositories")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/v1/security/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateAdminClient().GetAsync("/api/v1/security/users")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/repository/go-hosted/example.com/auth/anon/@v/list")).StatusCode);
     }
 }

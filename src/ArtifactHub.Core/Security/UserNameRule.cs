@@ -7,6 +7,7 @@ public static partial class UserNameRule
 {
     public static bool IsValid(string? name) => name is not null && Pattern().IsMatch(name);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final newline ("alice\n").
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace ArtifactHub.Server.Auth;
 
-/// <summary>The bootstrap account "admin". A configured password wins; otherwise one is generated once.</summary>
+/// <summary>
+/// The bootstrap account "admin", created with the admin role (the built-in roles exist first, see
+/// <see cref="BuiltInSecurity"/>). A configured password wins; otherwise one is generated once.
+/// </summary>
 public sealed class AdminAccount(
     ArtifactHubDbContext db,
     IPasswordHasher<User> hasher,
@@ -27,8 +30,10 @@ public sealed class AdminAccount(
         if (user is null)
         {
             var password = string.IsNullOrEmpty(configured) ? await GenerateAsync(cancellationToken) : configured;
-            user = new User { UserName = UserName, PasswordHash = "", CreatedAt = DateTimeOffset.UtcNow };
+            var adminRole = await BuiltInSecurity.AdminRoleAsync(db, cancellationToken);
+            user = new User { UserName = UserName, DisplayName = "Administrator", CreatedAt = DateTimeOffset.UtcNow };
             user.PasswordHash = hasher.HashPassword(user, password);
+            user.Roles.Add(new UserRole { RoleId = adminRole.Id });
             db.Users.Add(user);
             await db.SaveChangesAsync(cancellationToken);
             return;

@@ -1,4 +1,6 @@
 using ArtifactHub.Core.Security;
+using ArtifactHub.Server.Auth.Authentication;
+using ArtifactHub.Server.Auth.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,11 +14,8 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<AdminAccount>();
         services.AddMemoryCache();
-        services.AddAuthentication(BasicAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.ManageRepositories, p => p.RequireAuthenticatedUser().RequireRole(Policies.AdminRole))
-            .AddPolicy(Policies.WriteContent, p => p.RequireAuthenticatedUser().RequireRole(Policies.AdminRole));
+        services.AddArtifactHubAuthentication();
+        services.AddArtifactHubAuthorization();
         return services;
     }
 }

@@ -12,7 +12,7 @@ public static class BrowseEndpoints
 
     public static IEndpointRouteBuilder MapBrowseEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/repositories/{name}/modules").RequireAuthorization(Policies.ManageRepositories).WithTags("Browse");
+        var group = app.MapGroup("/api/v1/repositories/{name}/modules").RequireAuthorization(Policies.ReadRepository).WithTags("Browse");
         group.MapGet("/", ListModulesAsync);
         group.MapGet("/{**module}", GetModuleAsync);
         return app;

@@ -1,7 +1,10 @@
 using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Formats;
+using ArtifactHub.Core.Repositories;
+using ArtifactHub.Core.Security;
 using ArtifactHub.Data;
 using ArtifactHub.Server.Auth;
+using ArtifactHub.Server.Endpoints.Security;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ArtifactHub.Server.Endpoints;
@@ -12,8 +15,9 @@ public static class ContentEndpoints
     public static IEndpointRouteBuilder MapContentEndpoints(this IEndpointRouteBuilder app)
     {
         const string route = "/repository/{repository}/{**path}";
-        app.MapMethods(route, [HttpMethods.Get, HttpMethods.Head], ServeAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapMethods(route, [HttpMethods.Put, HttpMethods.Delete], ServeAsync).RequireAuthorization(Policies.WriteContent).ExcludeFromDescription();
+        app.MapMethods(route, [HttpMethods.Get, HttpMethods.Head], ServeAsync).RequireAuthorization(Policies.ReadRepository).ExcludeFromDescription();
+        app.MapMethods(route, [HttpMethods.Put], ServeAsync).RequireAuthorization(Policies.WriteRepository).ExcludeFromDescription();
+        app.MapMethods(route, [HttpMethods.Delete], ServeAsync).RequireAuthorization(Policies.DeleteRepository).ExcludeFromDescription();
         return app;
     }
 
@@ -25,10 +29,16 @@ public static class ContentEndpoints
         RepositoryCache repositories,
         RepositoryHandlers handlers,
         IBlobStore blobs,
+        IAuditLog audit,
         CancellationToken cancellationToken)
     {
         var response = await AnswerAsync(context, repository, path ?? "", db, repositories, handlers, cancellationToken);
         await ContentResponseWriter.WriteAsync(context, response, blobs, cancellationToken);
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            var action = HttpMethods.IsPut(context.Request.Method) ? "content.upload" : "content.delete";
+            await audit.RecordAsync(context, action, $"{RepositoryName.Normalize(repository)}/{path}", response.Status is >= 200 and < 300, $"answered {response.Status}");
+        }
     }
 
     private static async Task<ContentResponse> AnswerAsync(

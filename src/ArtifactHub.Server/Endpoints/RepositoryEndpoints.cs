@@ -4,7 +4,10 @@ using ArtifactHub.Core.Repositories;
 using ArtifactHub.Core.Security;
 using ArtifactHub.Data;
 using ArtifactHub.Server.Auth;
+using ArtifactHub.Server.Auth.Authorization;
+using ArtifactHub.Server.Endpoints.Security;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtifactHub.Server.Endpoints;
@@ -14,19 +17,29 @@ public static class RepositoryEndpoints
 {
     public static IEndpointRouteBuilder MapRepositoryEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/repositories").RequireAuthorization(Policies.ManageRepositories).WithTags("Repositories");
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{name}", GetAsync);
-        group.MapPost("/", CreateAsync).AddEndpointFilter<ValidationFilter<RepositoryRequest>>();
-        group.MapPut("/{name}", UpdateAsync);
-        group.MapDelete("/{name}", DeleteAsync);
+        var group = app.MapGroup("/api/v1/repositories").WithTags("Repositories");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.AnyCaller);
+        group.MapGet("/{name}", GetAsync).RequireAuthorization(Policies.ReadRepository);
+        group.MapPost("/", CreateAsync).AddEndpointFilter<ValidationFilter<RepositoryRequest>>().RequireAuthorization(Policies.ManageRepositories);
+        group.MapPut("/{name}", UpdateAsync).RequireAuthorization(Policies.ManageRepositories);
+        group.MapDelete("/{name}", DeleteAsync).RequireAuthorization(Policies.ManageRepositories);
         return app;
     }
 
-    private static async Task<IResult> ListAsync(ArtifactHubDbContext db, HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Only the repositories the caller may read (anonymous callers: those open to them).</summary>
+    private static async Task<IResult> ListAsync(ArtifactHubDbContext db, HttpRequest request, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         var repositories = await db.Repositories.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
-        return Results.Ok(repositories.Select(r => RepositoryResponse.From(r, request)));
+        var readable = new List<RepositoryResponse>();
+        foreach (var repository in repositories)
+        {
+            if ((await authorization.AuthorizeAsync(request.HttpContext.User, repository, RepositoryAccessRequirement.Read)).Succeeded)
+            {
+                readable.Add(RepositoryResponse.From(repository, request));
+            }
+        }
+
+        return Results.Ok(readable);
     }
 
     private static async Task<IResult> GetAsync(string name, ArtifactHubDbContext db, HttpRequest request, CancellationToken cancellationToken)
@@ -43,6 +56,7 @@ public static class RepositoryEndpoints
         TimeProvider clock,
         HttpRequest request,
         ILogger<RepositoryRequest> logger,
+        IAuditLog audit,
         CancellationToken cancellationToken)
     {
         var unsupported = RepositoryRequestValidator.Supported(body, handlers);
@@ -69,6 +83,7 @@ public static class RepositoryEndpoints
             Format = body.Format!,
             Type = body.Type!.Value,
             Online = body.Online ?? true,
+            AnonymousRead = body.AnonymousRead ?? true,
             Settings = new RepositorySettings { Hosted = body.Hosted, Proxy = UpstreamCredentials.ToStore(body.Proxy, null, secrets), Group = Normalized(body.Group) }
                 .ForType(body.Type!.Value).ToJson(),
             CreatedAt = now,
@@ -85,6 +100,7 @@ public static class RepositoryEndpoints
         }
 
         logger.LogInformation("Created {Format} {Type} repository {Repository}", repository.Format, repository.Type, repository.Name);
+        await audit.RecordAsync(request.HttpContext, "repository.create", repository.Name, details: $"{repository.Format} {repository.Type.ToString().ToLowerInvariant()}, anonymousRead: {RepositoryChanges.Text(repository.AnonymousRead)}");
         return Results.Created($"/api/v1/repositories/{repository.Name}", RepositoryResponse.From(repository, request));
     }
 
@@ -97,6 +113,7 @@ public static class RepositoryEndpoints
         ISecretProtector secrets,
         TimeProvider clock,
         HttpRequest request,
+        IAuditLog audit,
         CancellationToken cancellationToken)
     {
         if (body is null)
@@ -147,14 +164,17 @@ public static class RepositoryEndpoints
             })
             .ForType(repository.Type).ToJson();
         repository.Online = body.Online ?? repository.Online;
+        repository.AnonymousRead = body.AnonymousRead ?? repository.AnonymousRead;
         repository.UpdatedAt = clock.GetUtcNow();
+        var changed = RepositoryChanges.Describe(db.Entry(repository));
         await db.SaveChangesAsync(cancellationToken);
         cache.Evict(repository.Name);
+        await audit.RecordAsync(request.HttpContext, "repository.update", repository.Name, details: changed);
         return Results.Ok(RepositoryResponse.From(repository, request));
     }
 
     private static async Task<IResult> DeleteAsync(
-        string name, ArtifactHubDbContext db, RepositoryCache cache, IBlobStore blobs, ILogger<RepositoryRequest> logger, CancellationToken cancellationToken)
+        string name, ArtifactHubDbContext db, RepositoryCache cache, IBlobStore blobs, ILogger<RepositoryRequest> logger, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var repository = await FindAsync(db, name, cancellationToken);
         if (repository is null)
@@ -167,6 +187,7 @@ public static class RepositoryEndpoints
         cache.Evict(repository.Name);
         await UnreferencedBlobs.DeleteAsync(db, blobs, shas, cancellationToken);
         logger.LogInformation("Deleted repository {Repository} and {Blobs} blob(s) it referenced", repository.Name, shas.Count);
+        await audit.RecordAsync(context, "repository.delete", repository.Name, details: $"{shas.Count} blob(s) referenced");
         return Results.NoContent();
     }
 

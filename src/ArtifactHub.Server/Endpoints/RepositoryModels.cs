@@ -2,14 +2,19 @@ using ArtifactHub.Core.Repositories;
 
 namespace ArtifactHub.Server.Endpoints;
 
-/// <summary>Create or change a repository. On change, name/format/type may be left out but not altered.</summary>
-public sealed record RepositoryRequest(string? Name, string? Format, RepositoryType? Type, bool? Online, HostedSettings? Hosted, ProxySettings? Proxy = null, GroupSettings? Group = null);
+/// <summary>
+/// Create or change a repository. On change, name/format/type may be left out but not altered. <c>anonymousRead</c>
+/// (default true) lets callers without credentials read it, while anonymous access is on and the anonymous role allows it.
+/// </summary>
+public sealed record RepositoryRequest(
+    string? Name, string? Format, RepositoryType? Type, bool? Online, HostedSettings? Hosted, ProxySettings? Proxy = null, GroupSettings? Group = null, bool? AnonymousRead = null);
 
 public sealed record RepositoryResponse(
     string Name,
     string Format,
     RepositoryType Type,
     bool Online,
+    bool AnonymousRead,
     string Url,
     HostedSettings? Hosted,
     ProxySettings? Proxy,
@@ -25,6 +30,7 @@ public sealed record RepositoryResponse(
             repository.Format,
             repository.Type,
             repository.Online,
+            repository.AnonymousRead,
             $"{request.Scheme}://{request.Host}{request.PathBase}/repository/{repository.Name}/",
             settings.Hosted,
             UpstreamCredentials.ForDisplay(settings.Proxy),

@@ -1,4 +1,5 @@
 using ArtifactHub.Core.Repositories;
+using ArtifactHub.Core.Security;
 using ArtifactHub.Data;
 using ArtifactHub.Formats.Go;
 using ArtifactHub.Server.Auth;
@@ -8,14 +9,23 @@ namespace ArtifactHub.Server.Hosting;
 
 public static class ArtifactHubInitializer
 {
-    /// <summary>Applies migrations, makes sure the admin account exists, and on a new database creates the default repositories.</summary>
+    /// <summary>
+    /// Applies migrations; makes sure the security settings, the built-in roles and the admin account exist and that
+    /// some enabled user holds the admin role; on a new database creates the default repositories.
+    /// </summary>
     public static async Task InitializeArtifactHubAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>();
         var fresh = !(await db.Database.GetAppliedMigrationsAsync()).Any();
         await db.Database.MigrateAsync();
+        await BuiltInSecurity.EnsureAsync(db, CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<AdminAccount>().EnsureAsync(CancellationToken.None);
+        if (await BuiltInSecurity.EnsureAnAdministratorAsync(db, AdminAccount.UserName, CancellationToken.None) is { } administrator)
+        {
+            // An upgrade from the version without roles, or nobody left who could manage the server.
+            app.Logger.LogWarning("No enabled user held the role '{Role}': gave it to '{User}' (and enabled the account)", Role.Admin, administrator.UserName);
+        }
 
         if (fresh)
         {

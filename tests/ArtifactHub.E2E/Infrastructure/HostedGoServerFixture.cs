@@ -59,8 +59,11 @@ public class HostedGoServerFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(DataDir, AdminPassword, _log);
+        _server = await ServerProcess.StartAsync(DataDir, AdminPassword, _log, Tls);
     }
+
+    /// <summary>A certificate to serve HTTPS with as well (see <see cref="ServerProcess.TlsPort"/>); none by default.</summary>
+    protected virtual TestCertificate? Tls => null;
 
     public virtual async Task DisposeAsync()
     {
@@ -83,7 +86,7 @@ public class HostedGoServerFixture : IAsyncLifetime
             _server = null;
         }
 
-        _server = await ServerProcess.StartAsync(DataDir, AdminPassword, _log);
+        _server = await ServerProcess.StartAsync(DataDir, AdminPassword, _log, Tls);
     }
 
     public Uri ContentUri(string relative) => new($"{GoProxyUrl}/{relative}");

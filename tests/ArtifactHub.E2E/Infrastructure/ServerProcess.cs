@@ -16,14 +16,19 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log;
 
-    private ServerProcess(Process process, int port, StringBuilder log)
+    private ServerProcess(Process process, int port, int? tlsPort, StringBuilder log)
     {
         _process = process;
         _log = log;
         Port = port;
+        TlsPort = tlsPort;
     }
 
+    /// <summary>The plain HTTP port (readiness, admin calls).</summary>
     public int Port { get; }
+
+    /// <summary>The HTTPS port when started with a certificate.</summary>
+    public int? TlsPort { get; }
 
     public int ProcessId => _process.Id;
 
@@ -49,7 +54,8 @@ public sealed class ServerProcess : IAsyncDisposable
         return log.Length <= maxChars ? log : "…" + log[^maxChars..];
     }
 
-    public static async Task<ServerProcess> StartAsync(string dataDir, string adminPassword, StringBuilder log)
+    /// <param name="tls">When given, the server also listens on HTTPS (<see cref="TlsPort"/>) with this certificate.</param>
+    public static async Task<ServerProcess> StartAsync(string dataDir, string adminPassword, StringBuilder log, TestCertificate? tls = null)
     {
         var dll = RepoPaths.ServerDll;
         if (!File.Exists(dll))
@@ -58,7 +64,9 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var port = FreePort();
-        var info = new ProcessStartInfo(DotnetHost(), [dll, "--urls", $"http://127.0.0.1:{port}"])
+        int? tlsPort = tls is null ? null : FreePort();
+        var urls = tls is null ? $"http://127.0.0.1:{port}" : $"http://127.0.0.1:{port};https://127.0.0.1:{tlsPort}";
+        var info = new ProcessStartInfo(DotnetHost(), [dll, "--urls", urls])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
@@ -72,10 +80,15 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["ArtifactHub__DataDir"] = dataDir;
         info.Environment["ArtifactHub__Admin__Password"] = adminPassword;
         info.Environment["DOTNET_NOLOGO"] = "1";
+        if (tls is not null)
+        {
+            info.Environment["Kestrel__Certificates__Default__Path"] = tls.PfxPath;
+            info.Environment["Kestrel__Certificates__Default__Password"] = tls.PfxPassword;
+        }
 
         lock (log)
         {
-            log.AppendLine($"--- starting server on port {port} (data dir {dataDir}) ---");
+            log.AppendLine($"--- starting server on {urls} (data dir {dataDir}) ---");
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -85,7 +98,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ServerProcess(process, port, log);
+        var server = new ServerProcess(process, port, tlsPort, log);
         try
         {
             await server.WaitUntilReadyAsync();
