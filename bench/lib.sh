@@ -49,7 +49,7 @@ start_server() {
     mkdir -p "$BENCH_TMP/data"
     log "starting ArtifactHub on $SERVER_URL"
     (
-        cd "$SERVER_BIN"
+        cd "$SERVER_BIN" || exit 1
         ArtifactHub__DataDir="$BENCH_TMP/data" \
         ArtifactHub__Admin__Password="$ADMIN_PW" \
         Logging__LogLevel__Default=Warning \
