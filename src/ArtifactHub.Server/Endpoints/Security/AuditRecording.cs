@@ -6,14 +6,13 @@ public static class AuditRecording
 {
     /// <summary>
     /// Writes an entry for what the caller of <paramref name="context"/> did: actor = their user name (null when
-    /// anonymous), remote address = the connection's. Written even when the caller has gone, so it is not cancelled
+    /// anonymous), remote address = the connection's, time = now (the audit log's clock). Written even when the caller has gone, so it is not cancelled
     /// with the request. Callers never pass a secret in <paramref name="details"/>.
     /// </summary>
     public static Task RecordAsync(this IAuditLog log, HttpContext context, string action, string? target, bool succeeded = true, string? details = null) =>
         log.WriteAsync(
             new AuditEntry
             {
-                Time = DateTimeOffset.UtcNow,
                 Actor = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null,
                 Action = action,
                 Target = target,
