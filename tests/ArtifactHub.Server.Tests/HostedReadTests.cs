@@ -41,6 +41,25 @@ public sealed class HostedReadTests(ArtifactHubFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_version_asked_for_before_it_was_published_is_served_as_soon_as_it_is()
+    {
+        // A group asks its hosted member first for every module, so the hosted repository remembers misses briefly;
+        // a publish must not wait for that memory to fade.
+        const string module = "example.com/reads/early";
+        foreach (var file in new[] { "v1.0.0.info", "v1.0.0.mod", "v1.0.0.zip" })
+        {
+            Assert.Equal(404, (await anonymous.GetTextAsync(GoClient.Url(module, "@v/" + file))).Status);
+        }
+
+        var zip = ModuleZipBuilder.Simple(module, "v1.0.0", null, ("a.go", "package early\n"));
+        await admin.PublishAsync(module, "v1.0.0", zip);
+
+        Assert.Equal(200, (await anonymous.GetTextAsync(GoClient.Url(module, "@v/v1.0.0.info"))).Status);
+        Assert.Equal(200, (await anonymous.GetTextAsync(GoClient.Url(module, "@v/v1.0.0.mod"))).Status);
+        Assert.Equal(zip, await anonymous.GetByteArrayAsync(GoClient.Url(module, "@v/v1.0.0.zip")));
+    }
+
+    [Fact]
     public async Task A_zip_without_go_mod_gets_a_synthesized_mod_file()
     {
         const string module = "example.com/reads/nogomod";

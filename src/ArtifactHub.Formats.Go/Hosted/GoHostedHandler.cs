@@ -73,7 +73,7 @@ public sealed class GoHostedHandler(
         }
 
         // A hosted repository resolves no queries (branches, commits): only canonical versions exist here.
-        var asset = GoVersion.IsCanonical(path.Version!) ? await assets.GetAsync(db, repository, path.AssetPath, cancellationToken) : null;
+        var asset = GoVersion.IsCanonical(path.Version!) ? await assets.GetAsync(db, repository, path.AssetPath, cancellationToken, rememberMiss: true) : null;
         return asset is null
             ? ContentResponse.NotFound($"not found: {path.Module}@{path.Version}")
             : GoContent.FromAsset(asset);
@@ -168,6 +168,11 @@ public sealed class GoHostedHandler(
             }
 
             return answer;
+        }
+
+        foreach (var asset in component.Assets)
+        {
+            assets.Evict(repository, asset.Path); // a miss remembered a moment ago
         }
 
         logger.LogInformation("Published {Module}@{Version} to {Repository} ({Size} bytes, {ZipHash})", module, version, repository.Name, zip.Size, validated.ZipHash);
