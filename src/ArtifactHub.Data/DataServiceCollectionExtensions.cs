@@ -1,7 +1,5 @@
 using ArtifactHub.Core;
 using ArtifactHub.Core.Security;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,22 +9,27 @@ namespace ArtifactHub.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    public const string SqliteMigrationsAssembly = "ArtifactHub.Migrations.Sqlite";
-
-    /// <summary>Registers the DbContext with the provider named in configuration (an unknown provider fails at start-up) and the audit log.</summary>
-    public static IServiceCollection AddArtifactHubData(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers the DbContext with the one of <paramref name="providers"/> named in configuration (names ignore case;
+    /// an unknown one, or a missing connection string where one is required, fails at start-up) and the audit log.
+    /// </summary>
+    public static IServiceCollection AddArtifactHubData(this IServiceCollection services, IConfiguration configuration, params DatabaseProvider[] providers)
     {
+        var names = string.Join(", ", providers.Select(p => $"'{p.Name}'"));
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
-            .Validate(o => string.Equals(o.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
-                "ArtifactHub:Database:Provider must be 'Sqlite' (the only provider built in)")
+            .Validate(o => Find(providers, o.Provider) is not null, $"ArtifactHub:Database:Provider must be one of {names}")
+            .Validate(o => Find(providers, o.Provider) is not { RequiresConnectionString: true } || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "ArtifactHub:Database:ConnectionString is required for this ArtifactHub:Database:Provider")
             .ValidateOnStart();
 
         services.AddDbContext<ArtifactHubDbContext>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var dataDir = sp.GetRequiredService<IOptions<ArtifactHubOptions>>().Value.FullDataDir;
-            options.UseSqlite(SqliteConnectionString(database, dataDir), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+            var provider = Find(providers, database.Provider)
+                ?? throw new InvalidOperationException($"ArtifactHub:Database:Provider '{database.Provider}' is unknown: use one of {names}");
+            provider.Configure(options, database, dataDir);
         });
 
         services.TryAddSingleton(TimeProvider.System);
@@ -34,19 +37,6 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    public static string SqliteConnectionString(DatabaseOptions database, string dataDir)
-    {
-        if (!string.IsNullOrWhiteSpace(database.ConnectionString))
-        {
-            return database.ConnectionString;
-        }
-
-        Directory.CreateDirectory(dataDir);
-        return new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(dataDir, "artifacthub.db"),
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-    }
+    private static DatabaseProvider? Find(IEnumerable<DatabaseProvider> providers, string? name) =>
+        providers.FirstOrDefault(p => string.Equals(p.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -5,9 +5,9 @@ public sealed class DatabaseOptions
 {
     public const string Section = "ArtifactHub:Database";
 
-    /// <summary>"Sqlite" (built in). PostgreSQL comes with its own provider project.</summary>
+    /// <summary>"Sqlite" (the default) or "PostgreSql"; case does not matter.</summary>
     public string Provider { get; set; } = "Sqlite";
 
-    /// <summary>Empty: <c>{DataDir}/artifacthub.db</c>.</summary>
+    /// <summary>Empty with SQLite: <c>{DataDir}/artifacthub.db</c>. Required with PostgreSQL.</summary>
     public string? ConnectionString { get; set; }
 }

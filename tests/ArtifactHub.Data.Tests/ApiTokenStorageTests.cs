@@ -1,12 +1,10 @@
 using ArtifactHub.Core.Security;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtifactHub.Data.Tests;
 
-public sealed class ApiTokenStorageTests : IDisposable
+public abstract class ApiTokenStorageTests(TestDatabases databases) : IDisposable
 {
-    private readonly TempDatabase databases = new();
 
     [Fact]
     public async Task Scope_and_instants_round_trip_and_a_changed_scope_item_is_saved()
@@ -43,10 +41,11 @@ public sealed class ApiTokenStorageTests : IDisposable
             Assert.Equal(["repository:c:read"], (await db.ApiTokens.SingleAsync(t => t.Id == scopedId)).Scope);
         }
 
-        await using var connection = new SqliteConnection(databases.ConnectionString());
-        await connection.OpenAsync();
-        Assert.Equal(["[\"repository:c:read\"]", "(null)"],
-            await SqliteSchema.QueryAsync(connection, "SELECT COALESCE(Scope, '(null)') FROM api_tokens ORDER BY Id", r => r.GetString(0)));
+        await using (var db = databases.Open())
+        {
+            Assert.Equal(["[\"repository:c:read\"]", "(null)"],
+                await db.Database.SqlQueryRaw<string>("""SELECT COALESCE("Scope", '(null)') AS "Value" FROM "api_tokens" ORDER BY "Id" """).ToListAsync());
+        }
     }
 
     [Fact]
@@ -80,3 +79,7 @@ public sealed class ApiTokenStorageTests : IDisposable
 
     public void Dispose() => databases.Dispose();
 }
+
+public sealed class ApiTokenStorageOnSqliteTests() : ApiTokenStorageTests(new TempDatabase());
+
+public sealed class ApiTokenStorageOnPostgreSqlTests() : ApiTokenStorageTests(new PostgreSqlDatabases());

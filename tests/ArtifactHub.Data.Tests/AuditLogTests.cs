@@ -6,21 +6,26 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtifactHub.Data.Tests;
 
-public sealed class AuditLogTests : IDisposable
+public abstract class AuditLogTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDatabase databases = new();
+    private readonly TestDatabases databases;
     private readonly ServiceProvider services;
 
-    public AuditLogTests()
+    protected AuditLogTests(TestDatabases databases)
     {
+        this.databases = databases;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ArtifactHub:Database:ConnectionString"] = databases.ConnectionString() })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ArtifactHub:Database:Provider"] = databases.Provider.Name.ToUpperInvariant(), // names ignore case
+                ["ArtifactHub:Database:ConnectionString"] = databases.ConnectionString(),
+            })
             .Build();
         services = new ServiceCollection()
             .AddSingleton<TimeProvider>(new FixedClock(Now))
-            .AddArtifactHubData(configuration)
+            .AddArtifactHubData(configuration, databases.Provider)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -83,3 +88,7 @@ public sealed class AuditLogTests : IDisposable
         databases.Dispose();
     }
 }
+
+public sealed class AuditLogOnSqliteTests() : AuditLogTests(new TempDatabase());
+
+public sealed class AuditLogOnPostgreSqlTests() : AuditLogTests(new PostgreSqlDatabases());

@@ -4,9 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ArtifactHub.Data.Tests;
 
 /// <summary>What every start ensures: the settings row, the built-in roles, and an enabled administrator.</summary>
-public sealed class BuiltInSecurityTests : IDisposable
+public abstract class BuiltInSecurityTests(TestDatabases databases) : IDisposable
 {
-    private readonly TempDatabase databases = new();
 
     [Fact]
     public async Task Seeding_creates_the_settings_row_and_the_built_in_roles_once()
@@ -127,3 +126,7 @@ public sealed class BuiltInSecurityTests : IDisposable
 
     public void Dispose() => databases.Dispose();
 }
+
+public sealed class BuiltInSecurityOnSqliteTests() : BuiltInSecurityTests(new TempDatabase());
+
+public sealed class BuiltInSecurityOnPostgreSqlTests() : BuiltInSecurityTests(new PostgreSqlDatabases());

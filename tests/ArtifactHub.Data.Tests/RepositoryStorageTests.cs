@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtifactHub.Data.Tests;
 
-public sealed class RepositoryStorageTests : IDisposable
+public abstract class RepositoryStorageTests(TestDatabases databases) : IDisposable
 {
-    private readonly TempDatabase databases = new();
 
     /// <summary>The column defaults to true in the database; an explicit false must still be written.</summary>
     [Fact]
@@ -38,3 +37,7 @@ public sealed class RepositoryStorageTests : IDisposable
 
     public void Dispose() => databases.Dispose();
 }
+
+public sealed class RepositoryStorageOnSqliteTests() : RepositoryStorageTests(new TempDatabase());
+
+public sealed class RepositoryStorageOnPostgreSqlTests() : RepositoryStorageTests(new PostgreSqlDatabases());

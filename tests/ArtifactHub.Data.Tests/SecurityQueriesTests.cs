@@ -2,9 +2,8 @@ using ArtifactHub.Core.Security;
 
 namespace ArtifactHub.Data.Tests;
 
-public sealed class SecurityQueriesTests : IDisposable
+public abstract class SecurityQueriesTests(TestDatabases databases) : IDisposable
 {
-    private readonly TempDatabase databases = new();
 
     [Fact]
     public async Task A_users_privileges_are_those_of_all_their_roles_each_once()
@@ -37,3 +36,7 @@ public sealed class SecurityQueriesTests : IDisposable
 
     public void Dispose() => databases.Dispose();
 }
+
+public sealed class SecurityQueriesOnSqliteTests() : SecurityQueriesTests(new TempDatabase());
+
+public sealed class SecurityQueriesOnPostgreSqlTests() : SecurityQueriesTests(new PostgreSqlDatabases());

@@ -35,7 +35,9 @@ public static class BrowseEndpoints
         var components = db.Components.Where(c => c.RepositoryId == repository.Id);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            components = components.Where(c => EF.Functions.Like(c.Name, "%" + search.Trim() + "%"));
+            // Ignores case on every provider (LIKE does on SQLite only).
+            var lower = search.Trim().ToLowerInvariant();
+            components = components.Where(c => c.Name.ToLower().Contains(lower));
         }
 
         var modules = components.GroupBy(c => c.Name);

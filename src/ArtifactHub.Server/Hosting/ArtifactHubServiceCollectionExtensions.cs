@@ -5,6 +5,8 @@ using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Formats;
 using ArtifactHub.Data;
 using ArtifactHub.Formats.Go;
+using ArtifactHub.Migrations.PostgreSql;
+using ArtifactHub.Migrations.Sqlite;
 using ArtifactHub.Server.Auth;
 using ArtifactHub.Server.Endpoints;
 using FluentValidation;
@@ -23,9 +25,8 @@ public static class ArtifactHubServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddArtifactHubData(configuration);
-        services.AddSingleton<IBlobStore>(sp =>
-            new FileSystemBlobStore(Path.Combine(sp.GetRequiredService<IOptions<ArtifactHubOptions>>().Value.FullDataDir, "blobs")));
+        services.AddArtifactHubData(configuration, SqliteDatabase.Provider, PostgreSqlDatabase.Provider);
+        services.AddBlobStore(configuration);
 
         services.AddMemoryCache();
         services.AddSingleton<RepositoryCache>();

@@ -30,8 +30,7 @@ public static class UserEndpoints
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var like = "%" + search.Trim() + "%";
-            users = users.Where(u => EF.Functions.Like(u.UserName, like) || EF.Functions.Like(u.DisplayName!, like) || EF.Functions.Like(u.Email!, like));
+            users = users.Matching(search);
         }
 
         var total = await users.CountAsync(cancellationToken);

@@ -1,0 +1,87 @@
+using ArtifactHub.Core.Blobs;
+
+namespace ArtifactHub.Storage.AzureBlob;
+
+/// <summary>
+/// Content-addressed blobs in one Azure Blob container, named <c>{aa}/{bb}/{sha256}</c> as on disk. A put never
+/// overwrites: the blob is created with If-None-Match: *, so concurrent puts of the same bytes store them once.
+/// </summary>
+public sealed class AzureBlobStore(IAzureBlobClient client) : IBlobStore
+{
+    private readonly SemaphoreSlim containerLock = new(1, 1);
+    private volatile bool containerReady;
+
+    public async Task<BlobPutStatus> PutAsync(StagedFile staged, CancellationToken cancellationToken)
+    {
+        var name = BlobName(staged.Sha256);
+        if (await client.GetLengthAsync(name, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return BlobPutStatus.AlreadyExists; // nothing to send
+        }
+
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await using var file = new FileStream(staged.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return await client.UploadIfMissingAsync(name, file, staged.Size, cancellationToken).ConfigureAwait(false)
+            ? BlobPutStatus.Created
+            : BlobPutStatus.AlreadyExists;
+    }
+
+    public async Task<BlobContent?> OpenReadAsync(string sha256, CancellationToken cancellationToken)
+    {
+        var download = await client.DownloadAsync(BlobName(sha256), null, cancellationToken).ConfigureAwait(false);
+        return download is null ? null : new BlobContent(download.Content, download.Length, LocalPath: null);
+    }
+
+    public async Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) =>
+        await client.GetLengthAsync(BlobName(sha256), cancellationToken).ConfigureAwait(false) is not null;
+
+    public Task DeleteAsync(string sha256, CancellationToken cancellationToken) =>
+        client.DeleteIfExistsAsync(BlobName(sha256), cancellationToken);
+
+    /// <summary>Creates the container when missing, then writes and deletes a probe blob outside the content namespace.</summary>
+    public async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        containerReady = false;
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        var probe = $"{ProbePrefix}{Guid.NewGuid():N}";
+        using var bytes = new MemoryStream([1], writable: false);
+        await client.UploadIfMissingAsync(probe, bytes, 1, cancellationToken).ConfigureAwait(false);
+        await client.DeleteIfExistsAsync(probe, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Readiness probes live under this prefix; content blobs start with two hex digits.</summary>
+    public const string ProbePrefix = "probes/";
+
+    /// <summary><c>{aa}/{bb}/{sha256}</c>; anything but 64 hex digits is refused before it reaches the service.</summary>
+    public static string BlobName(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
+        {
+            throw new ArgumentException("a blob name is 64 hex digits", nameof(sha256));
+        }
+
+        return $"{sha256[..2]}/{sha256[2..4]}/{sha256}";
+    }
+
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (containerReady)
+        {
+            return;
+        }
+
+        await containerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!containerReady)
+            {
+                await client.CreateContainerIfMissingAsync(cancellationToken).ConfigureAwait(false);
+                containerReady = true;
+            }
+        }
+        finally
+        {
+            containerLock.Release();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Security.Cryptography;
+using ArtifactHub.Core.Blobs;
+
+namespace ArtifactHub.Storage.Tests.Conformance;
+
+/// <summary>What every <see cref="IBlobStore"/> does, whatever keeps the bytes. A provider gets these tests by deriving.</summary>
+public abstract class BlobStoreConformance : IAsyncLifetime
+{
+    private readonly string staging = Directory.CreateTempSubdirectory("ah-conformance-").FullName;
+
+    protected IBlobStore Store { get; private set; } = null!;
+
+    /// <summary>A new, empty store for one test.</summary>
+    protected abstract Task<IBlobStore> CreateStoreAsync();
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    public virtual Task DisposeAsync()
+    {
+        Directory.Delete(staging, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_put_blob_reads_back_with_the_same_bytes_and_length()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(300_000);
+        await using var staged = await StageAsync(bytes);
+
+        Assert.Equal(BlobPutStatus.Created, await Store.PutAsync(staged, default));
+
+        Assert.Equal(bytes, await ReadAllAsync(staged.Sha256, bytes.Length));
+    }
+
+    [Fact]
+    public async Task An_empty_blob_is_a_blob()
+    {
+        await using var staged = await StageAsync([]);
+
+        Assert.Equal(BlobPutStatus.Created, await Store.PutAsync(staged, default));
+
+        Assert.True(await Store.ExistsAsync(staged.Sha256, default));
+        Assert.Empty(await ReadAllAsync(staged.Sha256, 0));
+    }
+
+    [Fact]
+    public async Task A_second_put_of_the_same_bytes_already_exists_and_leaves_the_blob_as_it_was()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(1000);
+        await using var first = await StageAsync(bytes);
+        await using var second = await StageAsync(bytes);
+
+        Assert.Equal(BlobPutStatus.Created, await Store.PutAsync(first, default));
+        Assert.Equal(BlobPutStatus.AlreadyExists, await Store.PutAsync(second, default));
+
+        Assert.Equal(bytes, await ReadAllAsync(first.Sha256, bytes.Length));
+    }
+
+    [Fact]
+    public async Task Ten_concurrent_puts_of_the_same_bytes_store_them_once()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(200_000);
+        var staged = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => StageAsync(bytes)));
+        try
+        {
+            var results = await Task.WhenAll(staged.Select(s => Task.Run(() => Store.PutAsync(s, default))));
+
+            // The contract: every put succeeds and the bytes are stored whole. How many racing puts report Created is not
+            // part of it (nothing reads the status), so the test does not pin it to exactly one.
+            Assert.True(results.Count(r => r == BlobPutStatus.Created) >= 1, $"statuses: {string.Join(", ", results)}");
+            Assert.All(results, r => Assert.True(r is BlobPutStatus.Created or BlobPutStatus.AlreadyExists));
+            Assert.Equal(bytes, await ReadAllAsync(staged[0].Sha256, bytes.Length));
+        }
+        finally
+        {
+            foreach (var file in staged)
+            {
+                await file.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Exists_tells_a_stored_blob_from_a_missing_one()
+    {
+        await using var staged = await StageAsync([1, 2, 3]);
+        await Store.PutAsync(staged, default);
+
+        Assert.True(await Store.ExistsAsync(staged.Sha256, default));
+        Assert.False(await Store.ExistsAsync(Missing, default));
+    }
+
+    [Fact]
+    public async Task Reading_or_deleting_a_missing_blob_is_not_an_error()
+    {
+        Assert.Null(await Store.OpenReadAsync(Missing, default));
+        await Store.DeleteAsync(Missing, default);
+        Assert.False(await Store.ExistsAsync(Missing, default));
+    }
+
+    [Fact]
+    public async Task A_deleted_blob_is_gone_and_can_be_put_again()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(5000);
+        await using var staged = await StageAsync(bytes);
+        await Store.PutAsync(staged, default);
+
+        await Store.DeleteAsync(staged.Sha256, default);
+
+        Assert.False(await Store.ExistsAsync(staged.Sha256, default));
+        Assert.Null(await Store.OpenReadAsync(staged.Sha256, default));
+        await using var again = await StageAsync(bytes);
+        Assert.Equal(BlobPutStatus.Created, await Store.PutAsync(again, default));
+        Assert.Equal(bytes, await ReadAllAsync(staged.Sha256, bytes.Length));
+    }
+
+    /// <summary>Larger than several blocks of any provider that splits uploads: the bytes and their SHA-256 survive.</summary>
+    [Fact]
+    public async Task A_large_blob_round_trips_with_its_sha256()
+    {
+        const int size = 20 * 1024 * 1024 + 12_345;
+        var source = Path.Combine(staging, "large.bin");
+        await using (var file = File.Create(source))
+        {
+            var chunk = new byte[1024 * 1024];
+            for (var written = 0; written < size; written += chunk.Length)
+            {
+                RandomNumberGenerator.Fill(chunk);
+                await file.WriteAsync(chunk.AsMemory(0, Math.Min(chunk.Length, size - written)));
+            }
+        }
+
+        StagedFile staged;
+        await using (var input = File.OpenRead(source))
+        {
+            staged = await StagedFile.WriteAsync(input, staging, long.MaxValue, default);
+        }
+
+        await using (staged)
+        {
+            Assert.Equal(BlobPutStatus.Created, await Store.PutAsync(staged, default));
+
+            using var content = await Store.OpenReadAsync(staged.Sha256, default);
+            Assert.NotNull(content);
+            Assert.Equal(size, content.Length);
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await content.Stream.ReadAsync(buffer)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+                total += read;
+            }
+
+            Assert.Equal(size, total);
+            Assert.Equal(staged.Sha256, Convert.ToHexStringLower(sha.GetHashAndReset()));
+        }
+    }
+
+    [Fact]
+    public async Task The_readiness_check_passes_on_a_working_store()
+    {
+        await Store.CheckAsync(default);
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKL")]
+    [InlineData("aa/bb")]
+    public async Task A_name_that_is_not_a_sha256_is_refused_before_it_reaches_storage(string name)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.OpenReadAsync(name, default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ExistsAsync(name, default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.DeleteAsync(name, default));
+    }
+
+    private static readonly string Missing = new('a', 64);
+
+    private Task<StagedFile> StageAsync(byte[] bytes) => StagedFile.WriteAsync(new MemoryStream(bytes), staging, long.MaxValue, default);
+
+    private async Task<byte[]> ReadAllAsync(string sha256, long expectedLength)
+    {
+        using var content = await Store.OpenReadAsync(sha256, default);
+        Assert.NotNull(content);
+        Assert.Equal(expectedLength, content.Length);
+        using var copy = new MemoryStream();
+        await content.Stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+}
