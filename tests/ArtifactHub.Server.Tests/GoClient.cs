@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ArtifactHub.Formats.Go;
@@ -30,4 +31,13 @@ public static class GoClient
     }
 
     public static Task<T?> GetJsonAsync<T>(this HttpClient client, string url) => client.GetFromJsonAsync<T>(url, JsonSerializerOptions.Web);
+
+    /// <summary>POST /api/v1/repositories (as an admin client); insists on 201 and returns the new repository's name.</summary>
+    public static async Task<string> CreateRepositoryAsync(this HttpClient admin, object repository)
+    {
+        using var response = await admin.PostAsJsonAsync("/api/v1/repositories", repository);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
+        return body.GetProperty("name").GetString()!;
+    }
 }

@@ -18,13 +18,7 @@ public sealed class GroupRepositoryTests(ArtifactHubFactory factory) : IClassFix
 
     private static string NewName(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
-    private async Task<string> CreateAsync(object repository)
-    {
-        using var response = await admin.PostAsJsonAsync("/api/v1/repositories", repository);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
-        return body.GetProperty("name").GetString()!;
-    }
+    private Task<string> CreateAsync(object repository) => admin.CreateRepositoryAsync(repository);
 
     private async Task<(string Hosted, string Proxy)> MembersAsync()
     {

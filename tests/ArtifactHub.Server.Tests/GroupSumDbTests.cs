@@ -20,13 +20,7 @@ public sealed class GroupSumDbTests(ArtifactHubFactory factory) : IClassFixture<
 
     private static string NewName(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
-    private async Task<string> CreateAsync(object repository)
-    {
-        using var response = await admin.PostAsJsonAsync("/api/v1/repositories", repository);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
-        return body.GetProperty("name").GetString()!;
-    }
+    private Task<string> CreateAsync(object repository) => admin.CreateRepositoryAsync(repository);
 
     private Task<string> HostedAsync() => CreateAsync(new { name = NewName("h"), format = "go", type = "hosted" });
 
