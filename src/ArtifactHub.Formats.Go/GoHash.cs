@@ -30,7 +30,22 @@ public static class GoHash
 
     /// <summary>The hash of go.sum's "/go.mod" line: one file named "go.mod" holding the .mod bytes.</summary>
     public static string GoModHash(ReadOnlySpan<byte> goMod) =>
-        Hash1([("go.mod", Convert.ToHexStringLower(SHA256.HashData(goMod)))]);
+        GoModHashOfSha256(Convert.ToHexStringLower(SHA256.HashData(goMod)));
+
+    /// <summary>
+    /// The hash of go.sum's "/go.mod" line from the SHA-256 of the .mod bytes (as a staged file or a zip entry
+    /// already has it), so the bytes need not be read again.
+    /// </summary>
+    /// <param name="sha256Hex">The lower-case hex SHA-256 of the .mod bytes.</param>
+    public static string GoModHashOfSha256(string sha256Hex)
+    {
+        if (sha256Hex.Length != 64 || !sha256Hex.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException("a SHA-256 is 64 lower-case hex digits", nameof(sha256Hex));
+        }
+
+        return Hash1([("go.mod", sha256Hex)]);
+    }
 
     /// <summary>Go sorts strings by their UTF-8 bytes; UTF-16 order differs above U+FFFF.</summary>
     private static int CompareUtf8(string a, string b) =>

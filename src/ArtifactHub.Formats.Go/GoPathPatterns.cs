@@ -1,9 +1,12 @@
+using ArtifactHub.Core;
+
 namespace ArtifactHub.Formats.Go;
 
 /// <summary>
 /// GOPRIVATE-style matching (module.MatchPrefixPatterns): a glob matches a module path when it matches the
 /// path's leading elements, as many as the glob has. "*.corp.example.com" matches "git.corp.example.com/x/y".
-/// Globs use * and ? (path.Match without character classes).
+/// Globs use * and ? (path.Match without character classes), neither of which crosses a slash, so each glob
+/// element is matched against one path element, case-sensitively and in linear time (<see cref="Glob"/>).
 /// </summary>
 public static class GoPathPatterns
 {
@@ -12,31 +15,21 @@ public static class GoPathPatterns
 
     private static bool MatchesPrefix(string glob, string target)
     {
-        var n = glob.Count(c => c == '/') + 1;
+        var patterns = glob.Split('/');
         var elements = target.Split('/');
-        if (elements.Length < n)
+        if (elements.Length < patterns.Length)
         {
             return false;
         }
 
-        return Match(glob, string.Join('/', elements.Take(n)));
-    }
-
-    /// <summary>path.Match for * (any run of non-slash characters) and ? (one non-slash character).</summary>
-    private static bool Match(string pattern, string name)
-    {
-        if (pattern.Length == 0)
+        for (var i = 0; i < patterns.Length; i++)
         {
-            return name.Length == 0;
+            if (!Glob.Matches(patterns[i], elements[i], ignoreCase: false))
+            {
+                return false;
+            }
         }
 
-        return pattern[0] switch
-        {
-            '*' => Enumerable.Range(0, name.Length + 1)
-                .TakeWhile(i => i == 0 || name[i - 1] != '/')
-                .Any(i => Match(pattern[1..], name[i..])),
-            '?' => name.Length > 0 && name[0] != '/' && Match(pattern[1..], name[1..]),
-            _ => name.Length > 0 && name[0] == pattern[0] && Match(pattern[1..], name[1..]),
-        };
+        return true;
     }
 }

@@ -54,6 +54,7 @@ public static class ModuleZipValidator
         long declaredTotal = 0;
         var hashed = new List<(string Name, string Sha256Hex)>();
         byte[]? goMod = null;
+        string? goModSha256 = null;
         long actualTotal = 0;
 
         foreach (var entry in zip.Entries)
@@ -105,7 +106,11 @@ public static class ModuleZipValidator
                 throw new InvalidModuleZipException($"total uncompressed size of module contents too large (max size is {ModuleZipLimits.MaxZipFile} bytes)");
             }
 
-            if (content is not null) goMod = content;
+            if (content is not null)
+            {
+                goMod = content;
+                goModSha256 = sha;
+            }
             hashed.Add((fullName, sha));
         }
 
@@ -123,8 +128,10 @@ public static class ModuleZipValidator
             }
         }
 
+        // The zip's go.mod was hashed as it was read; only a synthesized one still needs hashing.
         var mod = goMod ?? GoModFile.Synthesize(module);
-        return new ValidatedModuleZip(mod, goMod is not null, GoHash.Hash1(hashed), GoHash.GoModHash(mod));
+        var goModHash = goModSha256 is not null ? GoHash.GoModHashOfSha256(goModSha256) : GoHash.GoModHash(mod);
+        return new ValidatedModuleZip(mod, goMod is not null, GoHash.Hash1(hashed), goModHash);
     }
 
     private static void CheckName(string fullName, string name, bool isDir, Dictionary<string, (string Path, bool IsDir)> folded)

@@ -13,7 +13,7 @@ public sealed class AzureBlobStore(IAzureBlobClient client) : IBlobStore
 
     public async Task<BlobPutStatus> PutAsync(StagedFile staged, CancellationToken cancellationToken)
     {
-        var name = BlobName(staged.Sha256);
+        var name = BlobNames.RelativePath(staged.Sha256);
         if (await client.GetLengthAsync(name, cancellationToken).ConfigureAwait(false) is not null)
         {
             return BlobPutStatus.AlreadyExists; // nothing to send
@@ -28,15 +28,15 @@ public sealed class AzureBlobStore(IAzureBlobClient client) : IBlobStore
 
     public async Task<BlobContent?> OpenReadAsync(string sha256, CancellationToken cancellationToken)
     {
-        var download = await client.DownloadAsync(BlobName(sha256), null, cancellationToken).ConfigureAwait(false);
+        var download = await client.DownloadAsync(BlobNames.RelativePath(sha256), null, cancellationToken).ConfigureAwait(false);
         return download is null ? null : new BlobContent(download.Content, download.Length, LocalPath: null);
     }
 
     public async Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) =>
-        await client.GetLengthAsync(BlobName(sha256), cancellationToken).ConfigureAwait(false) is not null;
+        await client.GetLengthAsync(BlobNames.RelativePath(sha256), cancellationToken).ConfigureAwait(false) is not null;
 
     public Task DeleteAsync(string sha256, CancellationToken cancellationToken) =>
-        client.DeleteIfExistsAsync(BlobName(sha256), cancellationToken);
+        client.DeleteIfExistsAsync(BlobNames.RelativePath(sha256), cancellationToken);
 
     /// <summary>Creates the container when missing, then writes and deletes a probe blob outside the content namespace.</summary>
     public async Task CheckAsync(CancellationToken cancellationToken)
@@ -51,17 +51,6 @@ public sealed class AzureBlobStore(IAzureBlobClient client) : IBlobStore
 
     /// <summary>Readiness probes live under this prefix; content blobs start with two hex digits.</summary>
     public const string ProbePrefix = "probes/";
-
-    /// <summary><c>{aa}/{bb}/{sha256}</c>; anything but 64 hex digits is refused before it reaches the service.</summary>
-    public static string BlobName(string sha256)
-    {
-        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
-        {
-            throw new ArgumentException("a blob name is 64 hex digits", nameof(sha256));
-        }
-
-        return $"{sha256[..2]}/{sha256[2..4]}/{sha256}";
-    }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {

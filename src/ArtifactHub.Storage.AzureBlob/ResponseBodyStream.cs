@@ -3,8 +3,6 @@ namespace ArtifactHub.Storage.AzureBlob;
 /// <summary>A download's body, read from the network as the caller reads; disposing it releases the response and its connection.</summary>
 internal sealed class ResponseBodyStream(HttpResponseMessage response, Stream body, long length) : Stream
 {
-    private long position;
-
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -13,16 +11,12 @@ internal sealed class ResponseBodyStream(HttpResponseMessage response, Stream bo
 
     public override long Length => length;
 
-    public override long Position
-    {
-        get => position;
-        set => throw new NotSupportedException();
-    }
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => Count(body.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count) => body.Read(buffer, offset, count);
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        body.ReadAsync(buffer, cancellationToken);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -46,11 +40,5 @@ internal sealed class ResponseBodyStream(HttpResponseMessage response, Stream bo
         }
 
         base.Dispose(disposing);
-    }
-
-    private int Count(int read)
-    {
-        position += read;
-        return read;
     }
 }

@@ -74,6 +74,22 @@ public sealed class GoHashTests : IDisposable
         Assert.Throws<ArgumentException>(() => GoHash.Hash1([("a\nb", Sha(""))]));
 
     [Fact]
+    public void GoModHash_from_the_sha256_of_the_bytes_is_the_hash_of_the_bytes()
+    {
+        var goMod = "module \"rsc.io/quote\"\n\nrequire \"rsc.io/sampler\" v1.3.0\n"u8;
+        Assert.Equal("h1:LzX7hefJvL54yjefDEDHNONDjII0t9xZLPXsUe+TKr0=", GoHash.GoModHashOfSha256(Convert.ToHexStringLower(SHA256.HashData(goMod))));
+        Assert.Equal(GoHash.GoModHash("module example.com/m\n"u8), GoHash.GoModHashOfSha256(Sha("module example.com/m\n")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855")]
+    [InlineData("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85g")]
+    public void GoModHash_from_a_sha256_refuses_anything_but_64_lower_case_hex_digits(string sha) =>
+        Assert.Throws<ArgumentException>(() => GoHash.GoModHashOfSha256(sha));
+
+    [Fact]
     public void GoModHash_is_h1() => Assert.Matches("^h1:[A-Za-z0-9+/]{43}=$", GoHash.GoModHash("module example.com/m\n"u8));
 
     private static string Sha(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));

@@ -68,13 +68,6 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         File.Delete(probe);
     }
 
-    private string PathOf(string sha256)
-    {
-        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
-        {
-            throw new ArgumentException("a blob name is 64 hex digits", nameof(sha256));
-        }
-
-        return Path.Combine(Root, sha256[..2], sha256[2..4], sha256);
-    }
+    private string PathOf(string sha256) =>
+        Path.Combine(Root, BlobNames.RelativePath(sha256).Replace('/', Path.DirectorySeparatorChar));
 }

@@ -10,8 +10,6 @@ public sealed class Permissions(IReadOnlyList<Privilege> granted, IReadOnlyList<
 
     public IReadOnlyList<Privilege> Granted => granted;
 
-    public IReadOnlyList<Privilege>? Scope => scope;
-
     public static Permissions From(IEnumerable<string> granted, IEnumerable<string>? scope = null) =>
         new(Parse(granted), scope is null ? null : Parse(scope));
 

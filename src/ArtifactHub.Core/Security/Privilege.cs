@@ -69,43 +69,10 @@ public abstract partial record Privilege
         TryParse(text, out var privilege) ? privilege : throw new FormatException($"not a privilege: \"{text}\"");
 
     /// <summary>
-    /// Case-insensitive glob over repository names (which are lower case). A greedy walk that backtracks only to the
-    /// last <c>*</c>: at most pattern × name steps, so no pattern (<c>*a*a*a…</c>) can make a check slow or throw.
+    /// Case-insensitive glob over repository names (which are lower case): <c>*</c> any run of characters, <c>?</c>
+    /// one. Linear (<see cref="Glob"/>), so no pattern (<c>*a*a*a…</c>) can make a check slow or throw.
     /// </summary>
-    public static bool Matches(string pattern, string repository)
-    {
-        int p = 0, r = 0, star = -1, afterStar = 0;
-        while (r < repository.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(repository[r])))
-            {
-                p++;
-                r++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                afterStar = r;
-            }
-            else if (star >= 0)
-            {
-                // Let the last star take one more character and try again from there.
-                p = star + 1;
-                r = ++afterStar;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
+    public static bool Matches(string pattern, string repository) => Glob.Matches(pattern, repository, ignoreCase: true);
 
     // \z, not $: $ also matches before a final newline.
     [GeneratedRegex("^repository:(?<pattern>[a-z0-9._*?-]{1,64}):(?<action>read|write|delete|admin)\\z", RegexOptions.CultureInvariant)]

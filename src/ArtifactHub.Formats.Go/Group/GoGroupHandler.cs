@@ -40,7 +40,8 @@ public sealed class GoGroupHandler(
             return answer!;
         }
 
-        if (request.Method is not ("GET" or "HEAD") || path.Kind == GoRequestKind.Version)
+        // Writes never get here (RepositoryHandlers answers 405 to PUT and DELETE on a group); a read of the upload path does.
+        if (path.Kind == GoRequestKind.Version)
         {
             return ContentResponse.Text(405, $"{request.Method} is not allowed on a group repository: publish to a hosted member");
         }
@@ -50,7 +51,7 @@ public sealed class GoGroupHandler(
         {
             GoRequestKind.List => await MergedListAsync(request, members, path, cancellationToken),
             GoRequestKind.Latest => await LatestAsync(request, members, path, cancellationToken),
-            _ => await FirstFoundAsync(request, members, path.AssetPath),
+            _ => await FirstFoundAsync(request, members, path.AssetPath, cancellationToken),
         };
     }
 
@@ -65,12 +66,7 @@ public sealed class GoGroupHandler(
             return answer!;
         }
 
-        if (request.Method is not ("GET" or "HEAD"))
-        {
-            return ContentResponse.Text(405, $"{request.Method} is not allowed on a checksum database");
-        }
-
-        return await FirstFoundAsync(request, await MembersAsync(request.Repository, cancellationToken), request.Path);
+        return await FirstFoundAsync(request, await MembersAsync(request.Repository, cancellationToken), request.Path, cancellationToken);
     }
 
     private async Task<List<Repository>> MembersAsync(Repository group, CancellationToken cancellationToken)
@@ -91,12 +87,12 @@ public sealed class GoGroupHandler(
         return members;
     }
 
-    private async Task<ContentResponse> FirstFoundAsync(ContentRequest request, List<Repository> members, string what)
+    private async Task<ContentResponse> FirstFoundAsync(ContentRequest request, List<Repository> members, string what, CancellationToken cancellationToken)
     {
         var failed = new List<string>();
         foreach (var member in members)
         {
-            var answer = await AskAsync(request, member);
+            var answer = await AskAsync(request, member, cancellationToken);
             if (answer.Status == 200)
             {
                 return WithWarning(answer, failed, [answer.Warning]);
@@ -119,12 +115,12 @@ public sealed class GoGroupHandler(
         var found = false;
         foreach (var member in members)
         {
-            var answer = await AskAsync(request, member);
+            var answer = await AskAsync(request, member, cancellationToken);
             if (answer.Status == 200)
             {
                 found = true;
                 warnings.Add(answer.Warning); // e.g. a proxy member's stale copy: the merged list is stale too
-                var text = Encoding.UTF8.GetString(await ReadAsync(answer.Payload, cancellationToken));
+                var text = Encoding.UTF8.GetString((await ReadAsync(answer.Payload, cancellationToken)).Span);
                 versions.UnionWith(text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(GoSemver.IsValid));
             }
             else if (answer.Status is not (404 or 410))
@@ -142,12 +138,12 @@ public sealed class GoGroupHandler(
         var candidates = new List<(string Version, ContentResponse Answer)>();
         foreach (var member in members)
         {
-            var answer = await AskAsync(request, member);
+            var answer = await AskAsync(request, member, cancellationToken);
             if (answer.Status == 200)
             {
                 try
                 {
-                    var info = JsonDocument.Parse(await ReadAsync(answer.Payload, cancellationToken));
+                    using var info = JsonDocument.Parse(await ReadAsync(answer.Payload, cancellationToken));
                     if (info.RootElement.GetProperty("Version").GetString() is { } version && GoSemver.IsValid(version))
                     {
                         candidates.Add((version, answer));
@@ -170,14 +166,18 @@ public sealed class GoGroupHandler(
             : WithWarning(candidates.First(c => c.Version == latest).Answer, failed, candidates.Select(c => c.Answer.Warning));
     }
 
-    /// <summary>Asks a member as the go command would, under the same rules as the content URL (another group too).</summary>
-    private async Task<ContentResponse> AskAsync(ContentRequest request, Repository member)
+    /// <summary>
+    /// Asks a member as the go command would, under the same rules as the content URL (another group too). The
+    /// request's token stops the asking when the client goes away; a proxy member's upstream fetch runs on regardless
+    /// (<see cref="Proxy.ProxyCacheServer"/>), so the file is cached for the next request.
+    /// </summary>
+    private async Task<ContentResponse> AskAsync(ContentRequest request, Repository member, CancellationToken cancellationToken)
     {
         try
         {
             // Resolved here, not injected: the handler set contains this handler.
             var handlers = services.GetRequiredService<RepositoryHandlers>();
-            return await handlers.AnswerAsync(request with { Repository = member, Method = "GET" }, CancellationToken.None);
+            return await handlers.AnswerAsync(request with { Repository = member, Method = "GET" }, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -186,27 +186,27 @@ public sealed class GoGroupHandler(
         }
     }
 
-    private async Task<byte[]> ReadAsync(ContentPayload payload, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<byte>> ReadAsync(ContentPayload payload, CancellationToken cancellationToken)
     {
         switch (payload)
         {
             case ContentPayload.Bytes bytes:
-                return bytes.Content.ToArray();
+                return bytes.Content;
             case ContentPayload.Blob blob:
                 using (var content = await blobs.OpenReadAsync(blob.Sha256, cancellationToken))
                 {
                     if (content is null)
                     {
-                        return [];
+                        return ReadOnlyMemory<byte>.Empty;
                     }
 
                     using var copy = new MemoryStream();
                     await content.Stream.CopyToAsync(copy, cancellationToken);
-                    return copy.ToArray();
+                    return copy.GetBuffer().AsMemory(0, (int)copy.Length);
                 }
 
             default:
-                return [];
+                return ReadOnlyMemory<byte>.Empty;
         }
     }
 

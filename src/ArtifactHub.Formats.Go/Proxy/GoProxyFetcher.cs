@@ -36,7 +36,7 @@ public sealed class GoProxyFetcher(
 
     /// <summary>Fetches a checksum-database answer from the database's URL and stores it (a newer <c>latest</c> replaces the older).</summary>
     public Task<ProxyFetchOutcome> FetchChecksumFileAsync(Repository repository, ProxySettings settings, ChecksumDatabase database, SumDbRequestPath path, CancellationToken cancellationToken) =>
-        FetchAndStoreAsync(repository, settings, database.Url, path.UpstreamPath, path.AssetPath, SumDbContent.MaxFile, staged =>
+        FetchAndStoreAsync(repository, settings, database.Url, path.Rest, path.AssetPath, SumDbContent.MaxFile, staged =>
             StoreReplacingAsync(repository, path.AssetPath, "sumdb", SumDbContent.TypeOf(path), staged, cancellationToken), cancellationToken);
 
     private async Task<ProxyFetchOutcome> FetchAndStoreAsync(
@@ -100,7 +100,7 @@ public sealed class GoProxyFetcher(
                 contentType = GoContent.ZipType;
                 break;
             case GoRequestKind.Mod:
-                formatHash = GoHash.GoModHash(await File.ReadAllBytesAsync(staged.Path, cancellationToken));
+                formatHash = GoHash.GoModHashOfSha256(staged.Sha256);
                 contentType = GoContent.ModType;
                 break;
             default:

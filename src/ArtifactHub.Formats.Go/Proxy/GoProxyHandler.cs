@@ -27,11 +27,6 @@ public sealed class GoProxyHandler(ProxyCacheServer proxied, GoProxySumDb sumdb)
             return answer!;
         }
 
-        if (request.Method is not ("GET" or "HEAD"))
-        {
-            return ContentResponse.Text(405, $"{request.Method} is not allowed on a proxy repository");
-        }
-
         if (path.Kind == GoRequestKind.Version)
         {
             return ContentResponse.NotFound($"not found: {request.Path}");

@@ -11,7 +11,7 @@ public abstract record UpstreamAnswer : IDisposable
     public sealed record Found(HttpResponseMessage Response, Stream Body) : UpstreamAnswer;
 
     /// <summary>404 or 410: the upstream does not have it.</summary>
-    public sealed record Missing(int Status) : UpstreamAnswer;
+    public sealed record Missing : UpstreamAnswer;
 
     /// <summary>Anything else: our failure to get it, with the status we answer (502, or 504 for a timeout).</summary>
     public sealed record Failed(int Status, string Message) : UpstreamAnswer;
@@ -32,13 +32,9 @@ public abstract record UpstreamAnswer : IDisposable
 /// </summary>
 public sealed class GoUpstreamClient(HttpClient http, UpstreamResilience resilience, ISecretProtector secrets)
 {
-    /// <summary>GETs a path under the repository's upstream GOPROXY.</summary>
-    public Task<UpstreamAnswer> GetAsync(ProxySettings settings, string relativePath, CancellationToken cancellationToken) =>
-        GetAsync(settings, settings.Upstream, relativePath, cancellationToken);
-
     /// <summary>
-    /// GETs a path under another base URL (a checksum database) with the repository's timeouts. The repository's
-    /// credentials go only to its upstream's origin.
+    /// GETs a path under a base URL (the repository's upstream GOPROXY, or a checksum database) with the repository's
+    /// timeouts. The repository's credentials go only to its upstream's origin.
     /// </summary>
     public async Task<UpstreamAnswer> GetAsync(ProxySettings settings, string baseUrl, string relativePath, CancellationToken cancellationToken)
     {
@@ -66,9 +62,8 @@ public sealed class GoUpstreamClient(HttpClient http, UpstreamResilience resilie
                 cancellationToken);
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
             {
-                var missing = (int)response.StatusCode;
                 response.Dispose();
-                return new UpstreamAnswer.Missing(missing);
+                return new UpstreamAnswer.Missing();
             }
 
             if (!response.IsSuccessStatusCode)

@@ -38,8 +38,9 @@ public sealed class ProxyCacheServer(
             return notHere;
         }
 
-        var outcome = await FetchOnceAsync(repository, assetPath, fetch);
-        if (outcome is ProxyFetchOutcome.Stored && await db.Assets.AtPathAsync(repository.Id, assetPath, cancellationToken) is { } stored)
+        // Read through the cache: the row just stored never changes, so the next request need not query for it.
+        var outcome = await FetchOnceAsync(repository, assetPath, fetch, checkStorageFirst: true);
+        if (outcome is ProxyFetchOutcome.Stored && await assets.GetAsync(db, repository, assetPath, cancellationToken) is { } stored)
         {
             return GoContent.FromAsset(stored);
         }
@@ -89,10 +90,19 @@ public sealed class ProxyCacheServer(
             : null;
     }
 
-    private Task<ProxyFetchOutcome> FetchOnceAsync(Repository repository, string assetPath, Fetch fetch) =>
+    /// <param name="checkStorageFirst">
+    /// Check storage first: a request that found nothing just before another flight for the same file finished
+    /// starts a new flight, which must not fetch again what is now stored (immutable files only).
+    /// </param>
+    private Task<ProxyFetchOutcome> FetchOnceAsync(Repository repository, string assetPath, Fetch fetch, bool checkStorageFirst = false) =>
         flights.RunAsync($"{repository.Id}:{assetPath}", async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
+            if (checkStorageFirst && await scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>().Assets.AtPathAsync(repository.Id, assetPath, CancellationToken.None) is not null)
+            {
+                return new ProxyFetchOutcome.Stored();
+            }
+
             return await fetch(scope.ServiceProvider.GetRequiredService<GoProxyFetcher>());
         });
 

@@ -18,11 +18,6 @@ public sealed class GoProxySumDb(ProxyCacheServer proxied)
             return answer!;
         }
 
-        if (request.Method is not ("GET" or "HEAD"))
-        {
-            return ContentResponse.Text(405, $"{request.Method} is not allowed on a checksum database");
-        }
-
         var repository = request.Repository;
         var settings = RepositorySettings.Read(repository).Proxy ?? new ProxySettings();
         var database = settings.ChecksumDatabases.FirstOrDefault(d => string.Equals(d.Name, path.Database, StringComparison.Ordinal));

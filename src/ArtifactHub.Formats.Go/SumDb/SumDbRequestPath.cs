@@ -22,12 +22,10 @@ public enum SumDbRequestKind
 /// A checksum-database request under a repository URL, <c>sumdb/$name/…</c> (the go command's "proxying a checksum
 /// database" protocol). Only the four shapes the protocol defines are accepted, so nothing else is ever forwarded.
 /// </summary>
+/// <param name="Rest">The path under the database's own URL, e.g. <c>lookup/golang.org/x/text@v0.3.0</c>.</param>
 public sealed partial record SumDbRequestPath(string Database, SumDbRequestKind Kind, string Rest, string? Module)
 {
     public const string Prefix = "sumdb/";
-
-    /// <summary>The path under the database's own URL, e.g. <c>lookup/golang.org/x/text@v0.3.0</c>.</summary>
-    public string UpstreamPath => Rest;
 
     /// <summary>Where the answer is stored in the repository: <c>sumdb/$name/$rest</c> (module paths stay escaped).</summary>
     public string AssetPath => $"{Prefix}{Database}/{Rest}";

@@ -52,23 +52,33 @@ public static class ContentResponseWriter
                 return;
 
             case ContentPayload.Blob blob:
+                if (HttpMethods.IsHead(context.Request.Method))
+                {
+                    // The headers only: the size is recorded with the asset, so the blob is not opened (on Azure that
+                    // would be a GET); asking whether it exists is a file check on disk, a HEAD on Azure.
+                    if (!await blobs.ExistsAsync(blob.Sha256, cancellationToken))
+                    {
+                        await MissingBlobAsync(context, blob, blobs, cancellationToken);
+                        return;
+                    }
+
+                    response.StatusCode = answer.Status;
+                    response.ContentType = answer.ContentType;
+                    response.ContentLength = blob.Size;
+                    return;
+                }
+
                 using (var content = await blobs.OpenReadAsync(blob.Sha256, cancellationToken))
                 {
                     if (content is null)
                     {
-                        response.Headers.Remove(HeaderNames.ETag);
-                        await WriteAsync(context, ContentResponse.Text(500, $"stored content {blob.Sha256} is missing from the blob store"), blobs, cancellationToken);
+                        await MissingBlobAsync(context, blob, blobs, cancellationToken);
                         return;
                     }
 
                     response.StatusCode = answer.Status;
                     response.ContentType = answer.ContentType;
                     response.ContentLength = content.Length;
-                    if (HttpMethods.IsHead(context.Request.Method))
-                    {
-                        return;
-                    }
-
                     if (content.Stream is FileStream file)
                     {
                         await CopyFileAsync(file, content.Length, response, cancellationToken);
@@ -81,6 +91,12 @@ public static class ContentResponseWriter
 
                 return;
         }
+    }
+
+    private static Task MissingBlobAsync(HttpContext context, ContentPayload.Blob blob, IBlobStore blobs, CancellationToken cancellationToken)
+    {
+        context.Response.Headers.Remove(HeaderNames.ETag);
+        return WriteAsync(context, ContentResponse.Text(500, $"stored content {blob.Sha256} is missing from the blob store"), blobs, cancellationToken);
     }
 
     /// <summary>

@@ -1,0 +1,20 @@
+namespace ArtifactHub.Core.Blobs;
+
+/// <summary>How every blob store names a blob: by its SHA-256, fanned out over two levels of folders.</summary>
+public static class BlobNames
+{
+    /// <summary>
+    /// <c>{aa}/{bb}/{sha256}</c> (a path under a store's root or a container), with <c>/</c> as the separator;
+    /// anything but 64 hex digits is refused, so a name can never step outside the store.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="sha256"/> is not 64 hex digits.</exception>
+    public static string RelativePath(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
+        {
+            throw new ArgumentException("a blob name is 64 hex digits", nameof(sha256));
+        }
+
+        return $"{sha256[..2]}/{sha256[2..4]}/{sha256}";
+    }
+}
