@@ -13,7 +13,6 @@ public static class AuthServiceCollectionExtensions
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<AdminAccount>();
-        services.AddMemoryCache();
         services.AddArtifactHubAuthentication();
         services.AddArtifactHubAuthorization();
         return services;

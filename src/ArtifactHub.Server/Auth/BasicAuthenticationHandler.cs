@@ -20,7 +20,6 @@ public sealed class BasicAuthenticationHandler(
     CredentialAuthenticator credentials) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Basic";
-    public const string Realm = ArtifactHubSchemes.Realm;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

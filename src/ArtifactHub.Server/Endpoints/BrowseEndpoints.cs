@@ -8,8 +8,6 @@ namespace ArtifactHub.Server.Endpoints;
 /// <summary>Browse what a repository holds: its modules, and each module's versions with their hashes.</summary>
 public static class BrowseEndpoints
 {
-    private const int MaxPageSize = 200;
-
     public static IEndpointRouteBuilder MapBrowseEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/repositories/{name}/modules").RequireAuthorization(Policies.ReadRepository).WithTags("Browse");
@@ -21,9 +19,9 @@ public static class BrowseEndpoints
     private static async Task<IResult> ListModulesAsync(
         string name, ArtifactHubDbContext db, CancellationToken cancellationToken, string? search = null, int page = 1, int pageSize = 50)
     {
-        if (page < 1 || pageSize < 1 || pageSize > MaxPageSize)
+        if (Paging.Problem(page, pageSize) is { } problem)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["page"] = [$"page starts at 1; pageSize is 1 to {MaxPageSize}."] });
+            return problem;
         }
 
         var repository = await RepositoryEndpoints.FindAsync(db, name, cancellationToken);
@@ -40,9 +38,7 @@ public static class BrowseEndpoints
             components = components.Where(c => c.Name.ToLower().Contains(lower));
         }
 
-        var modules = components.GroupBy(c => c.Name);
-        var total = await modules.CountAsync(cancellationToken);
-        var names = await modules.Select(g => g.Key).OrderBy(n => n).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var (names, total) = await Paging.PageAsync(components.GroupBy(c => c.Name).Select(g => g.Key).OrderBy(n => n), page, pageSize, cancellationToken);
         var versions = await db.Components.AsNoTracking()
             .Where(c => c.RepositoryId == repository.Id && names.Contains(c.Name))
             .Select(c => new { c.Name, c.Version, c.CreatedAt })

@@ -30,6 +30,7 @@ public static class ContentEndpoints
         RepositoryHandlers handlers,
         IBlobStore blobs,
         IAuditLog audit,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var response = await AnswerAsync(context, repository, path ?? "", db, repositories, handlers, cancellationToken);
@@ -37,7 +38,10 @@ public static class ContentEndpoints
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
             var action = HttpMethods.IsPut(context.Request.Method) ? "content.upload" : "content.delete";
-            await audit.RecordAsync(context, action, $"{RepositoryName.Normalize(repository)}/{path}", response.Status is >= 200 and < 300, $"answered {response.Status}");
+            // The answer is already on its way: a failing audit write is logged, not turned into a 500.
+            await audit.TryRecordAsync(
+                context, loggers.CreateLogger(typeof(ContentEndpoints)), action, $"{RepositoryName.Normalize(repository)}/{path}",
+                response.Status is >= 200 and < 300, $"answered {response.Status}");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using ArtifactHub.Server.Auth.Authentication;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -54,9 +53,9 @@ public static class SessionEndpoints
         }
 
         await context.SignInAsync(ArtifactHubSchemes.Session, PrincipalFactory.SessionTicket(user), new AuthenticationProperties { AllowRefresh = true });
-        var principal = await principals.CreateAsync(user, ArtifactHubSchemes.Session, token: null, cancellationToken);
+        var roles = await principals.RoleNamesAsync(user.Id, cancellationToken);
         await audit.SignedInAsync(context, user.UserName, "session");
-        return Results.Ok(new SessionResponse(user.UserName, user.DisplayName, principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList()));
+        return Results.Ok(new SessionResponse(user.UserName, user.DisplayName, roles));
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context, SignInAudit audit)

@@ -28,7 +28,7 @@ public static class ArtifactHubServiceCollectionExtensions
         services.AddArtifactHubData(configuration, SqliteDatabase.Provider, PostgreSqlDatabase.Provider);
         services.AddBlobStore(configuration);
 
-        services.AddMemoryCache();
+        services.AddMemoryCache(); // for every cache: repositories, sign-in, the anonymous grant, the Go format
         services.AddSingleton<RepositoryCache>();
         services.AddScoped<RepositoryHandlers>();
         services.AddSecretProtection();

@@ -15,7 +15,6 @@ public static class AuthenticationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddArtifactHubAuthentication(this IServiceCollection services)
     {
-        services.AddMemoryCache();
         services.AddSingleton<TokenUsageThrottle>();
         services.AddSingleton<FailedPasswordLimiter>();
         services.AddScoped<PrincipalFactory>();

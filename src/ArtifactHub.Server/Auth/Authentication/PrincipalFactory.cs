@@ -10,20 +10,24 @@ namespace ArtifactHub.Server.Auth.Authentication;
 
 /// <summary>
 /// Builds a signed-in caller (see <see cref="ArtifactHubClaims"/>) from the database on every request, without a
-/// cache: two small indexed queries, and a changed role, privilege or scope counts at once.
+/// cache: one small indexed query for the user's roles and their privileges, so a changed role, privilege or scope
+/// counts at once.
 /// </summary>
 public sealed class PrincipalFactory(ArtifactHubDbContext db)
 {
     public async Task<ClaimsPrincipal> CreateAsync(User user, string scheme, ApiToken? token, CancellationToken cancellationToken)
     {
-        var roles = await db.Users.Where(u => u.Id == user.Id)
-            .SelectMany(u => u.Roles.Select(r => r.Role!.Name))
+        // One round trip (a join, not split): each role the user holds, with its privileges.
+        var roles = await db.Set<UserRole>()
+            .Where(ur => ur.UserId == user.Id)
+            .Select(ur => new { ur.Role!.Name, Privileges = ur.Role.Privileges.Select(p => p.Value).ToList() })
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
-        var privileges = await db.PrivilegesOfUserAsync(user.Id, cancellationToken);
 
         var claims = Identify(user);
-        claims.AddRange(roles.Order(StringComparer.Ordinal).Select(r => new Claim(ClaimTypes.Role, r)));
-        claims.AddRange(privileges.Distinct(StringComparer.Ordinal).Select(p => new Claim(ArtifactHubClaims.Privilege, p)));
+        claims.AddRange(roles.Select(r => r.Name).Order(StringComparer.Ordinal).Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(roles.SelectMany(r => r.Privileges).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(p => new Claim(ArtifactHubClaims.Privilege, p)));
         if (token is not null)
         {
             claims.Add(new Claim(ArtifactHubClaims.Token, token.Id.ToString(CultureInfo.InvariantCulture)));
@@ -35,6 +39,13 @@ public sealed class PrincipalFactory(ArtifactHubDbContext db)
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>The names of the roles a user holds, in ordinal order (as in the caller's role claims).</summary>
+    public async Task<List<string>> RoleNamesAsync(int userId, CancellationToken cancellationToken)
+    {
+        var names = await db.Set<UserRole>().Where(ur => ur.UserId == userId).Select(ur => ur.Role!.Name).ToListAsync(cancellationToken);
+        return names.Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>What a session cookie holds: who, and a stamp of the password; the rest is loaded on each request.</summary>

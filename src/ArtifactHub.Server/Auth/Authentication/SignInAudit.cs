@@ -1,12 +1,14 @@
 using ArtifactHub.Core.Security;
+using ArtifactHub.Server.Endpoints.Security;
 
 namespace ArtifactHub.Server.Auth.Authentication;
 
 /// <summary>
 /// Audits sign-ins and sign-outs, and logs failures. Successful Basic and Bearer requests are not audited: the go
-/// command sends its credentials with every request. Never given a password, and of a token only its prefix.
+/// command sends its credentials with every request. Never given a password, and of a token only its prefix. A sign-in
+/// answer does not hang on the audit log: a failure to keep the entry is itself logged.
 /// </summary>
-public sealed class SignInAudit(IAuditLog audit, TimeProvider clock, ILogger<SignInAudit> logger)
+public sealed class SignInAudit(IAuditLog audit, ILogger<SignInAudit> logger)
 {
     public const string SignIn = "auth.sign-in";
     public const string SignOut = "auth.sign-out";
@@ -16,37 +18,12 @@ public sealed class SignInAudit(IAuditLog audit, TimeProvider clock, ILogger<Sig
     public Task FailedAsync(HttpContext context, string? attemptedUser, string details)
     {
         logger.LogInformation("Failed sign-in for {UserName} from {RemoteAddress}: {Details}", attemptedUser, context.Connection.RemoteIpAddress, details);
-        return WriteAsync(context, SignIn, actor: null, attemptedUser, succeeded: false, details);
+        return audit.TryRecordAsync(context, logger, SignIn, attemptedUser, succeeded: false, details, actor: new AuditActor(null));
     }
 
     public Task SignedInAsync(HttpContext context, string userName, string details) =>
-        WriteAsync(context, SignIn, userName, userName, succeeded: true, details);
+        audit.TryRecordAsync(context, logger, SignIn, userName, succeeded: true, details, actor: new AuditActor(userName));
 
     public Task SignedOutAsync(HttpContext context, string userName) =>
-        WriteAsync(context, SignOut, userName, userName, succeeded: true, "session");
-
-    private async Task WriteAsync(HttpContext context, string action, string? actor, string? target, bool succeeded, string details)
-    {
-        try
-        {
-            // Not the request's token: an entry is kept even when the client goes away.
-            await audit.WriteAsync(
-                new AuditEntry
-                {
-                    Time = clock.GetUtcNow(),
-                    Action = action,
-                    Actor = actor,
-                    Target = target,
-                    Succeeded = succeeded,
-                    Details = details,
-                    RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
-                },
-                CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            // A sign-in answer does not hang on the audit log; the failure to keep the entry is itself logged.
-            logger.LogError(e, "Could not write the audit entry {Action} for {UserName}", action, target);
-        }
-    }
+        audit.TryRecordAsync(context, logger, SignOut, userName, succeeded: true, "session", actor: new AuditActor(userName));
 }

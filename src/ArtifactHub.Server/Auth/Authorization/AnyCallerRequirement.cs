@@ -13,9 +13,9 @@ public sealed class AnyCallerHandler(ArtifactHubDbContext db, AnonymousAccess an
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AnyCallerRequirement requirement)
     {
-        var http = context.Resource as HttpContext;
+        // Not signed in means no credentials were sent: RejectedCredentialsMiddleware has answered refused ones.
         if (Caller.IsAuthenticated(context.User) ||
-            (Caller.IsAnonymous(context.User, http) && (await anonymous.CurrentAsync(db, http?.RequestAborted ?? CancellationToken.None)).Enabled))
+            (await anonymous.CurrentAsync(db, (context.Resource as HttpContext)?.RequestAborted ?? CancellationToken.None)).Enabled)
         {
             context.Succeed(requirement);
         }

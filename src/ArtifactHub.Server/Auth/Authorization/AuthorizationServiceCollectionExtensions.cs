@@ -11,7 +11,6 @@ public static class AuthorizationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddArtifactHubAuthorization(this IServiceCollection services)
     {
-        services.AddMemoryCache();
         services.AddSingleton<AnonymousAccess>();
         services.AddSingleton<IAuthorizationHandler, GlobalPrivilegeHandler>();
         services.AddSingleton<IAuthorizationHandler, NotScopedTokenHandler>();

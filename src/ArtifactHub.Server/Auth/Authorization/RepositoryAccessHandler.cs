@@ -21,7 +21,6 @@ public sealed class RepositoryAccessHandler(ArtifactHubDbContext db, RepositoryC
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, RepositoryAccessRequirement requirement)
     {
-        var http = context.Resource as HttpContext;
         var (name, known) = context.Resource switch
         {
             Repository repository => (repository.Name, repository),
@@ -33,20 +32,22 @@ public sealed class RepositoryAccessHandler(ArtifactHubDbContext db, RepositoryC
             return;
         }
 
-        if (await AllowsAsync(context.User, http, name, known, requirement.Action, http?.RequestAborted ?? CancellationToken.None))
+        var cancellationToken = (context.Resource as HttpContext)?.RequestAborted ?? CancellationToken.None;
+        if (await AllowsAsync(context.User, name, known, requirement.Action, cancellationToken))
         {
             context.Succeed(requirement);
         }
     }
 
-    private async Task<bool> AllowsAsync(ClaimsPrincipal user, HttpContext? http, string name, Repository? known, RepositoryAction action, CancellationToken cancellationToken)
+    private async Task<bool> AllowsAsync(ClaimsPrincipal user, string name, Repository? known, RepositoryAction action, CancellationToken cancellationToken)
     {
         if (Caller.IsAuthenticated(user) && ArtifactHubClaims.PermissionsOf(user).Can(name, action))
         {
             return true;
         }
 
-        if (action != RepositoryAction.Read || !(Caller.IsAuthenticated(user) || Caller.IsAnonymous(user, http)))
+        // Not signed in means no credentials were sent: RejectedCredentialsMiddleware has answered refused ones.
+        if (action != RepositoryAction.Read)
         {
             return false;
         }

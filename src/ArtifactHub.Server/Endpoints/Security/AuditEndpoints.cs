@@ -70,10 +70,7 @@ public static class AuditEndpoints
             entries = entries.Where(e => e.Time <= until);
         }
 
-        var total = await entries.CountAsync(cancellationToken);
-        var items = await entries.OrderByDescending(e => e.Time).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(cancellationToken);
+        var (items, total) = await Paging.PageAsync(entries.OrderByDescending(e => e.Time).ThenByDescending(e => e.Id), page, pageSize, cancellationToken);
         return Results.Ok(new PagedList<AuditEntryResponse>(items.Select(AuditEntryResponse.From).ToList(), page, pageSize, total));
     }
 }

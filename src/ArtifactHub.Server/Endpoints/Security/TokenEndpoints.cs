@@ -135,7 +135,7 @@ public static class TokenEndpoints
 
         var other = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         return other is null
-            ? new Owner(null, true, Results.Problem(statusCode: 404, title: "User not found", detail: $"There is no user named '{userName}'."))
+            ? new Owner(null, true, UserEndpoints.NotFound(userName))
             : new Owner(other, true, null);
     }
 

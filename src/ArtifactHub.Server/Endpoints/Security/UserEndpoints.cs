@@ -33,10 +33,7 @@ public static class UserEndpoints
             users = users.Matching(search);
         }
 
-        var total = await users.CountAsync(cancellationToken);
-        var items = await users.Include(u => u.Roles).ThenInclude(r => r.Role)
-            .OrderBy(u => u.UserName).Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(cancellationToken);
+        var (items, total) = await Paging.PageAsync(users.Include(u => u.Roles).ThenInclude(r => r.Role).OrderBy(u => u.UserName), page, pageSize, cancellationToken);
         return Results.Ok(new PagedList<UserResponse>(items.Select(UserResponse.From).ToList(), page, pageSize, total));
     }
 
@@ -178,7 +175,7 @@ public static class UserEndpoints
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-    private static IResult NotFound(string userName) =>
+    internal static IResult NotFound(string userName) =>
         Results.Problem(statusCode: 404, title: "User not found", detail: $"There is no user named '{userName}'.");
 
     private static IResult Exists(string userName) =>
