@@ -20,13 +20,13 @@ public static class PostgreSqlSchema
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var lines = new List<string>();
-        lines.AddRange(await QueryAsync(connection,
+        lines.AddRange(await DbQuery.QueryAsync(connection,
             "SELECT c.collname, c.collprovider::text, c.collisdeterministic FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace WHERE n.nspname = 'public'",
             r => $"collation {r.GetString(0)} provider={r.GetString(1)} deterministic={r.GetBoolean(2)}"));
-        lines.AddRange(await QueryAsync(connection,
+        lines.AddRange(await DbQuery.QueryAsync(connection,
             "SELECT t.relname FROM pg_class c " + string.Format(" " + Tables, "c.oid") + " AND t.relkind = 'r'",
             r => $"table {r.GetString(0)}"));
-        lines.AddRange(await QueryAsync(connection,
+        lines.AddRange(await DbQuery.QueryAsync(connection,
             """
             SELECT t.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                    COALESCE(pg_get_expr(d.adbin, d.adrelid), ''), a.attidentity::text, COALESCE(co.collname, '')
@@ -35,10 +35,10 @@ public static class PostgreSqlSchema
             LEFT JOIN pg_collation co ON co.oid = a.attcollation
             """ + string.Format(" " + Tables, "a.attrelid") + " AND t.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped",
             r => $"column {r.GetString(0)}.{r.GetString(1)} {r.GetString(2)} notnull={r.GetBoolean(3)} default={r.GetString(4)} identity={r.GetString(5)} collate={r.GetString(6)}"));
-        lines.AddRange(await QueryAsync(connection,
+        lines.AddRange(await DbQuery.QueryAsync(connection,
             "SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c " + string.Format(" " + Tables, "c.conrelid"),
             r => $"constraint {r.GetString(0)} {r.GetString(1)} {r.GetString(2)}"));
-        lines.AddRange(await QueryAsync(connection,
+        lines.AddRange(await DbQuery.QueryAsync(connection,
             """
             SELECT t.relname, pg_get_indexdef(i.indexrelid),
                    (SELECT string_agg(COALESCE(co.collname, '-'), ',' ORDER BY k.ord)
@@ -48,18 +48,5 @@ public static class PostgreSqlSchema
             r => $"index {r.GetString(0)} {r.GetString(1)} collations={r.GetString(2)}"));
         lines.Sort(StringComparer.Ordinal);
         return lines;
-    }
-
-    public static async Task<List<T>> QueryAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 }

@@ -73,11 +73,11 @@ public sealed class SecurityMigrationTests : IDisposable
             await db.GetService<IMigrator>().MigrateAsync(Initial);
         }
 
-        Assert.Equal(await SqliteSchema.ReadAsync(databases.PathOf("initial.db")), await SqliteSchema.ReadAsync(databases.PathOf("down.db")));
+        Assert.Equal(await databases.SchemaAsync("initial.db"), await databases.SchemaAsync("down.db"));
         await using (var connection = new SqliteConnection(databases.ConnectionString("down.db")))
         {
             await connection.OpenAsync();
-            var users = await SqliteSchema.QueryAsync(connection, "SELECT UserName, PasswordHash FROM users ORDER BY UserName", r => (r.GetString(0), r.GetString(1)));
+            var users = await DbQuery.QueryAsync(connection, "SELECT UserName, PasswordHash FROM users ORDER BY UserName", r => (r.GetString(0), r.GetString(1)));
             Assert.Equal([("admin", OldAdminHash), ("ci-bot", "")], users);
         }
 

@@ -12,22 +12,22 @@ public static partial class SqliteSchema
         var lines = new List<string>();
         await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
         await connection.OpenAsync();
-        var tables = await QueryAsync(connection,
+        var tables = await DbQuery.QueryAsync(connection,
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'",
             r => (Name: r.GetString(0), Sql: r.GetString(1)));
         foreach (var (table, sql) in tables)
         {
             lines.Add($"table {table}");
-            lines.AddRange(await QueryAsync(connection, $"PRAGMA table_info(\"{table}\")",
+            lines.AddRange(await DbQuery.QueryAsync(connection, $"PRAGMA table_info(\"{table}\")",
                 r => $"column {table}.{r.GetString(1)} {r.GetString(2)} notnull={r.GetInt64(3)} default={(r.IsDBNull(4) ? "" : r.GetString(4))} pk={r.GetInt64(5)}"));
 
             // No pragma reports a column's collation; EF writes it as "Column" TYPE COLLATE NAME.
             lines.AddRange(ColumnCollation().Matches(sql).Select(m => $"collate {table}.{m.Groups["column"].Value} {m.Groups["collation"].Value.ToUpperInvariant()}"));
-            lines.AddRange(await QueryAsync(connection, $"PRAGMA foreign_key_list(\"{table}\")",
+            lines.AddRange(await DbQuery.QueryAsync(connection, $"PRAGMA foreign_key_list(\"{table}\")",
                 r => $"fk {table}.{r.GetString(3)} -> {r.GetString(2)}.{r.GetString(4)} on delete {r.GetString(6)}"));
-            foreach (var index in await QueryAsync(connection, $"PRAGMA index_list(\"{table}\")", r => (Name: r.GetString(1), Unique: r.GetInt64(2), Origin: r.GetString(3))))
+            foreach (var index in await DbQuery.QueryAsync(connection, $"PRAGMA index_list(\"{table}\")", r => (Name: r.GetString(1), Unique: r.GetInt64(2), Origin: r.GetString(3))))
             {
-                var columns = await QueryAsync(connection, $"PRAGMA index_xinfo(\"{index.Name}\")",
+                var columns = await DbQuery.QueryAsync(connection, $"PRAGMA index_xinfo(\"{index.Name}\")",
                     r => (Name: r.IsDBNull(2) ? "" : r.GetString(2), Collation: r.IsDBNull(4) ? "" : r.GetString(4), Key: r.GetInt64(5)));
                 var keyColumns = columns.Where(c => c.Key == 1).Select(c => $"{c.Name} {c.Collation.ToUpperInvariant()}");
                 lines.Add($"index {table} {(index.Origin == "pk" ? "(primary key)" : index.Name)} unique={index.Unique} ({string.Join(",", keyColumns)})");
@@ -36,20 +36,6 @@ public static partial class SqliteSchema
 
         lines.Sort(StringComparer.Ordinal);
         return lines;
-    }
-
-    public static async Task<List<T>> QueryAsync<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 
     [GeneratedRegex("\"(?<column>[^\"]+)\"\\s+\\w+\\s+COLLATE\\s+(?<collation>\\w+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using ArtifactHub.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -46,18 +44,7 @@ public sealed class ArtifactHubFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that signs in as admin with HTTP Basic.</summary>
-    public HttpClient CreateAdminClient(string password = AdminPassword)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{password}")));
-        return client;
-    }
-
-    public async Task<T> WithDbAsync<T>(Func<ArtifactHubDbContext, Task<T>> action)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>());
-    }
+    public HttpClient CreateAdminClient(string password = AdminPassword) => this.CreateBasicClient("admin", password);
 
     /// <summary>Every blob file under the data dir's blob folder.</summary>
     public string[] Blobs() => Directory.Exists(BlobDir) ? Directory.GetFiles(BlobDir, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToArray() : [];
@@ -80,4 +67,23 @@ public sealed class ArtifactHubFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>The server's database, for any factory (also those made with <c>WithWebHostBuilder</c>).</summary>
+public static class ServerDatabase
+{
+    /// <summary>Runs <paramref name="action"/> on the server's database, in a service scope of its own.</summary>
+    public static async Task<T> WithDbAsync<T>(this WebApplicationFactory<Program> factory, Func<ArtifactHubDbContext, Task<T>> action)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>());
+    }
+
+    /// <inheritdoc cref="WithDbAsync{T}"/>
+    public static Task WithDbAsync(this WebApplicationFactory<Program> factory, Func<ArtifactHubDbContext, Task> action) =>
+        factory.WithDbAsync(async db =>
+        {
+            await action(db);
+            return true;
+        });
 }

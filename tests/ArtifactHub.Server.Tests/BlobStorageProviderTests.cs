@@ -43,8 +43,7 @@ public sealed class BlobStorageProviderTests(ArtifactHubFactory factory) : IClas
             .UseSetting("ArtifactHub:Storage:Provider", "AzureBlob")
             .UseSetting("ArtifactHub:Storage:ConnectionString", azurite.ConnectionString)
             .UseSetting("ArtifactHub:Storage:Container", AzuriteServer.NewContainerName("server")));
-        var admin = server.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = factory.CreateAdminClient().DefaultRequestHeaders.Authorization;
+        var admin = server.CreateBasicClient("admin", ArtifactHubFactory.AdminPassword);
         const string module = "example.com/azure/hello";
         var zip = ModuleZipBuilder.Simple(module, "v1.0.0", null, ("hello.go", "package hello\n"));
 

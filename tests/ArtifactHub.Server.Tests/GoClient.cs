@@ -40,4 +40,22 @@ public static class GoClient
         Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
         return body.GetProperty("name").GetString()!;
     }
+
+    /// <summary>
+    /// Creates a Go proxy repository named <c>{namePrefix}-</c> and eight random hex digits with the <paramref name="proxy"/>
+    /// settings, each property of <paramref name="overrides"/> (an anonymous object) replacing or adding one; insists on
+    /// 201 and returns the name.
+    /// </summary>
+    public static Task<string> CreateProxyAsync(
+        this HttpClient admin, string namePrefix, IDictionary<string, object> proxy, object? overrides = null, bool online = true)
+    {
+        var settings = new Dictionary<string, object>(proxy);
+        foreach (var property in overrides?.GetType().GetProperties() ?? [])
+        {
+            settings[property.Name] = property.GetValue(overrides)!;
+        }
+
+        var name = namePrefix + "-" + Guid.NewGuid().ToString("N")[..8];
+        return admin.CreateRepositoryAsync(new { name, format = "go", type = "proxy", online, proxy = settings });
+    }
 }

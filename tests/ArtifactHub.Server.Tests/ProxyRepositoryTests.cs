@@ -16,21 +16,22 @@ public sealed class ProxyRepositoryTests(ArtifactHubFactory factory) : IClassFix
 
     public async Task DisposeAsync() => await upstream.DisposeAsync();
 
-    private async Task<string> CreateProxyAsync(object? overrides = null, bool online = true)
-    {
-        var name = "proxy-" + Guid.NewGuid().ToString("N")[..8];
-        var proxy = new Dictionary<string, object> { ["upstream"] = upstream.BaseUrl, ["readTimeoutSeconds"] = 2, ["connectTimeoutSeconds"] = 2 };
-        if (overrides is not null)
-        {
-            foreach (var property in overrides.GetType().GetProperties())
-            {
-                proxy[property.Name] = property.GetValue(overrides)!;
-            }
-        }
+    private Task<string> CreateProxyAsync(object? overrides = null) =>
+        admin.CreateProxyAsync("proxy", new Dictionary<string, object> { ["upstream"] = upstream.BaseUrl, ["readTimeoutSeconds"] = 2, ["connectTimeoutSeconds"] = 2 }, overrides);
 
-        using var response = await admin.PostAsJsonAsync("/api/v1/repositories", new { name, format = "go", type = "proxy", online, proxy });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return name;
+    /// <summary>
+    /// v1.0.0 and v1.1.0 of <paramref name="module"/> upstream, and a proxy that has cached v1.0.0's zip and the list
+    /// (and asks for the list every time); returns the proxy and v1.0.0's zip.
+    /// </summary>
+    private async Task<(string Repo, byte[] Zip)> WarmProxyAsync(string module)
+    {
+        var zip = ModuleZipBuilder.Simple(module, "v1.0.0");
+        upstream.Add(module, "v1.0.0", zip);
+        upstream.Add(module, "v1.1.0", ModuleZipBuilder.Simple(module, "v1.1.0"));
+        var repo = await CreateProxyAsync(new { metadataMaxAgeMinutes = 0 });
+        await client.GetByteArrayAsync(GoClient.Url(module, "@v/v1.0.0.zip", repo));
+        await client.GetTextAsync(GoClient.Url(module, "@v/list", repo));
+        return (repo, zip);
     }
 
     [Fact]
@@ -95,12 +96,7 @@ public sealed class ProxyRepositoryTests(ArtifactHubFactory factory) : IClassFix
     public async Task When_the_upstream_fails_the_cache_still_serves_and_a_stale_list_says_so()
     {
         const string module = "example.com/up/stale";
-        var zip = ModuleZipBuilder.Simple(module, "v1.0.0");
-        upstream.Add(module, "v1.0.0", zip);
-        upstream.Add(module, "v1.1.0", ModuleZipBuilder.Simple(module, "v1.1.0"));
-        var repo = await CreateProxyAsync(new { metadataMaxAgeMinutes = 0 });
-        await client.GetByteArrayAsync(GoClient.Url(module, "@v/v1.0.0.zip", repo));
-        await client.GetTextAsync(GoClient.Url(module, "@v/list", repo));
+        var (repo, zip) = await WarmProxyAsync(module);
 
         upstream.Mode = StaticGoProxyUpstream.Behaviour.Fail;
 
@@ -152,12 +148,7 @@ public sealed class ProxyRepositoryTests(ArtifactHubFactory factory) : IClassFix
     public async Task An_offline_proxy_serves_its_cache_and_asks_the_upstream_nothing()
     {
         const string module = "example.com/up/offline";
-        var zip = ModuleZipBuilder.Simple(module, "v1.0.0");
-        upstream.Add(module, "v1.0.0", zip);
-        upstream.Add(module, "v1.1.0", ModuleZipBuilder.Simple(module, "v1.1.0"));
-        var repo = await CreateProxyAsync(new { metadataMaxAgeMinutes = 0 });
-        await client.GetByteArrayAsync(GoClient.Url(module, "@v/v1.0.0.zip", repo));
-        await client.GetTextAsync(GoClient.Url(module, "@v/list", repo));
+        var (repo, zip) = await WarmProxyAsync(module);
         using var offline = await admin.PutAsJsonAsync($"/api/v1/repositories/{repo}", new { online = false });
         var hits = upstream.TotalHits;
 

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text;
 using ArtifactHub.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -25,22 +23,10 @@ public sealed class ProxyResilienceTests(ArtifactHubFactory factory) : IClassFix
         .UseSetting("ArtifactHub:Upstream:MinimumThroughput", "2")
         .UseSetting("ArtifactHub:Upstream:BreakSeconds", "1"));
 
-    private static HttpClient Admin(WebApplicationFactory<Program> server)
-    {
-        var admin = server.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{ArtifactHubFactory.AdminPassword}")));
-        return admin;
-    }
+    private static HttpClient Admin(WebApplicationFactory<Program> server) => server.CreateBasicClient("admin", ArtifactHubFactory.AdminPassword);
 
-    private static async Task<string> CreateProxyAsync(HttpClient admin, StaticGoProxyUpstream of)
-    {
-        var name = "res-" + Guid.NewGuid().ToString("N")[..8];
-        var proxy = new { upstream = of.BaseUrl, connectTimeoutSeconds = 2, readTimeoutSeconds = 2 };
-        using var response = await admin.PostAsJsonAsync("/api/v1/repositories", new { name, format = "go", type = "proxy", proxy });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return name;
-    }
+    private static Task<string> CreateProxyAsync(HttpClient admin, StaticGoProxyUpstream of) =>
+        admin.CreateProxyAsync("res", new Dictionary<string, object> { ["upstream"] = of.BaseUrl, ["connectTimeoutSeconds"] = 2, ["readTimeoutSeconds"] = 2 });
 
     /// <summary>Breaks the upstream's breaker: two requests that fail after their retries.</summary>
     private static async Task BreakAsync(HttpClient client, StaticGoProxyUpstream of, string repo, string module)

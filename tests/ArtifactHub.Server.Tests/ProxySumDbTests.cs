@@ -25,9 +25,8 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
     /// A proxy whose module upstream is a folder of the same static server (so a request sent there by mistake is
     /// counted too) and whose checksum database <see cref="Db"/> is the static server's root.
     /// </summary>
-    private async Task<string> CreateProxyAsync(object? overrides = null, bool online = true, int latestMaxAgeSeconds = 3600, bool withDatabase = true)
+    private Task<string> CreateProxyAsync(object? overrides = null, bool online = true, int latestMaxAgeSeconds = 3600, bool withDatabase = true)
     {
-        var name = "sumdb-" + Guid.NewGuid().ToString("N")[..8];
         var proxy = new Dictionary<string, object>
         {
             ["upstream"] = upstream.BaseUrl + "goproxy/",
@@ -39,17 +38,7 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
             proxy["checksumDatabases"] = new[] { new { name = Db, url = upstream.BaseUrl, latestMaxAgeSeconds } };
         }
 
-        if (overrides is not null)
-        {
-            foreach (var property in overrides.GetType().GetProperties())
-            {
-                proxy[property.Name] = property.GetValue(overrides)!;
-            }
-        }
-
-        using var response = await admin.PostAsJsonAsync("/api/v1/repositories", new { name, format = "go", type = "proxy", online, proxy });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return name;
+        return admin.CreateProxyAsync("sumdb", proxy, overrides, online);
     }
 
     [Fact]

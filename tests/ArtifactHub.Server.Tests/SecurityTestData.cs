@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using ArtifactHub.Core.Security;
-using ArtifactHub.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -13,43 +12,41 @@ namespace ArtifactHub.Server.Tests;
 public static class SecurityTestData
 {
     /// <summary>A new user; <paramref name="password"/> null makes a service account. Roles must exist (see <see cref="CreateRoleAsync"/>).</summary>
-    public static async Task<User> CreateUserAsync(WebApplicationFactory<Program> factory, string userName, string? password, params string[] roles)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>();
-        var user = new User { UserName = userName, DisplayName = userName + " (test)", CreatedAt = DateTimeOffset.UtcNow };
-        if (password is not null)
+    public static Task<User> CreateUserAsync(WebApplicationFactory<Program> factory, string userName, string? password, params string[] roles) =>
+        factory.WithDbAsync(async db =>
         {
-            user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, password);
-        }
+            var user = new User { UserName = userName, DisplayName = userName + " (test)", CreatedAt = DateTimeOffset.UtcNow };
+            if (password is not null)
+            {
+                user.PasswordHash = factory.Services.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, password);
+            }
 
-        foreach (var role in await db.Roles.Where(r => roles.Contains(r.Name)).ToListAsync())
+            foreach (var role in await db.Roles.Where(r => roles.Contains(r.Name)).ToListAsync())
+            {
+                user.Roles.Add(new UserRole { RoleId = role.Id });
+            }
+
+            Assert.Equal(roles.Length, user.Roles.Count);
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+            return user;
+        });
+
+    public static Task<Role> CreateRoleAsync(WebApplicationFactory<Program> factory, string name, params string[] privileges) =>
+        factory.WithDbAsync(async db =>
         {
-            user.Roles.Add(new UserRole { RoleId = role.Id });
-        }
-
-        Assert.Equal(roles.Length, user.Roles.Count);
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user;
-    }
-
-    public static async Task<Role> CreateRoleAsync(WebApplicationFactory<Program> factory, string name, params string[] privileges)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>();
-        var role = new Role { Name = name, Privileges = privileges.Select(p => new RolePrivilege { Value = p }).ToList() };
-        db.Roles.Add(role);
-        await db.SaveChangesAsync();
-        return role;
-    }
+            var role = new Role { Name = name, Privileges = privileges.Select(p => new RolePrivilege { Value = p }).ToList() };
+            db.Roles.Add(role);
+            await db.SaveChangesAsync();
+            return role;
+        });
 
     /// <summary>A new API token of the user; returns the token text (shown once, as the API would).</summary>
     public static async Task<string> CreateTokenAsync(
         WebApplicationFactory<Program> factory, string userName, IEnumerable<string>? scope = null, DateTimeOffset? expiresAt = null, bool revoked = false)
     {
         var token = ApiTokenSecret.NewToken();
-        await WithDbAsync(factory, async db =>
+        await factory.WithDbAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.UserName == userName);
             db.ApiTokens.Add(new ApiToken
@@ -69,32 +66,28 @@ public static class SecurityTestData
     }
 
     public static Task ChangeUserAsync(WebApplicationFactory<Program> factory, string userName, Action<User> change) =>
-        WithDbAsync(factory, async db =>
+        factory.WithDbAsync(async db =>
         {
             change(await db.Users.SingleAsync(u => u.UserName == userName));
             await db.SaveChangesAsync();
         });
 
     public static Task ChangeTokenAsync(WebApplicationFactory<Program> factory, string token, Action<ApiToken> change) =>
-        WithDbAsync(factory, async db =>
+        factory.WithDbAsync(async db =>
         {
             var hash = ApiTokenSecret.Hash(token);
             change(await db.ApiTokens.SingleAsync(t => t.Hash == hash));
             await db.SaveChangesAsync();
         });
 
-    public static async Task<ApiToken> TokenAsync(WebApplicationFactory<Program> factory, string token)
+    public static Task<ApiToken> TokenAsync(WebApplicationFactory<Program> factory, string token)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
         var hash = ApiTokenSecret.Hash(token);
-        return await scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>().ApiTokens.AsNoTracking().SingleAsync(t => t.Hash == hash);
+        return factory.WithDbAsync(db => db.ApiTokens.AsNoTracking().SingleAsync(t => t.Hash == hash));
     }
 
-    public static async Task<List<AuditEntry>> AuditEntriesAsync(WebApplicationFactory<Program> factory)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>().AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
-    }
+    public static Task<List<AuditEntry>> AuditEntriesAsync(WebApplicationFactory<Program> factory) =>
+        factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
 
     /// <summary>A client that sends HTTP Basic with this user name and password (or token).</summary>
     public static HttpClient CreateBasicClient(this WebApplicationFactory<Program> factory, string userName, string password)
@@ -114,10 +107,4 @@ public static class SecurityTestData
 
     /// <summary>A name no other test uses (user and role names are unique).</summary>
     public static string NewName(string prefix = "u") => $"{prefix}-{Guid.NewGuid():N}"[..20];
-
-    private static async Task WithDbAsync(WebApplicationFactory<Program> factory, Func<ArtifactHubDbContext, Task> action)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        await action(scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>());
-    }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using ArtifactHub.Storage.AzureBlob;
 
 namespace ArtifactHub.TestSupport;
 
@@ -14,22 +13,16 @@ public sealed class AzuriteServer
 {
     private static readonly Lazy<Task<AzuriteServer>> Instance = new(StartAsync);
 
-    private AzuriteServer(Uri blobEndpoint, string location)
+    private AzuriteServer(Uri blobEndpoint)
     {
         BlobEndpoint = blobEndpoint;
-        Location = location;
     }
 
     /// <summary>Path style: <c>http://127.0.0.1:{port}/devstoreaccount1</c>.</summary>
     public Uri BlobEndpoint { get; }
 
-    public string Location { get; }
-
-    /// <summary>Azurite's well-known development account and key (published with the emulator).</summary>
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};BlobEndpoint={BlobEndpoint};";
-
-    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    /// <summary>Azurite's well-known development account and key (<see cref="AzureStorageConnectionString.ForAzurite"/>).</summary>
+    public string ConnectionString => AzureStorageConnectionString.ForAzurite(BlobEndpoint);
 
     /// <summary>The run's Azurite; the first call starts it (about a second).</summary>
     public static Task<AzuriteServer> SharedAsync() => Instance.Value;
@@ -41,7 +34,7 @@ public sealed class AzuriteServer
     {
         var command = FindCommand();
         var location = Directory.CreateTempSubdirectory("ah-azurite-").FullName;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo(command)
         {
             RedirectStandardOutput = true,
@@ -62,7 +55,7 @@ public sealed class AzuriteServer
         process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process, location);
 
-        var endpoint = new Uri($"http://127.0.0.1:{port}/devstoreaccount1");
+        var endpoint = new Uri($"http://127.0.0.1:{port}/{AzureStorageConnectionString.DevelopmentAccountName}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -78,7 +71,7 @@ public sealed class AzuriteServer
             {
                 // Any answer (403 for an unsigned request) means it listens.
                 using var _ = await http.GetAsync(new Uri(endpoint, "?comp=list")).ConfigureAwait(false);
-                return new AzuriteServer(endpoint, location);
+                return new AzuriteServer(endpoint);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
             {
@@ -109,13 +102,6 @@ public sealed class AzuriteServer
 
         throw new InvalidOperationException(
             "azurite-blob (the Azure Blob emulator) is not installed: run ./test.sh, which runs `npm ci --prefix tools/azurite`, or `npm install -g azurite`");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Stop(Process process, string location)

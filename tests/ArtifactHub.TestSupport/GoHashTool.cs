@@ -26,33 +26,7 @@ public static class GoHashTool
     private static async Task<string> RunAsync(string mode, string file)
     {
         var binary = await GoProgram.BuildAsync("gohash").ConfigureAwait(false);
-        var start = new System.Diagnostics.ProcessStartInfo(binary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(mode);
-        start.ArgumentList.Add(file);
-        using var process = System.Diagnostics.Process.Start(start)
-            ?? throw new InvalidOperationException($"could not start {binary}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(GoTool.DefaultTimeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill();
-            throw new TimeoutException($"gohash {mode} {file} did not finish within {GoTool.DefaultTimeout}");
-        }
-
-        var result = new GoResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false))
-        {
-            Command = $"gohash {mode} {file}",
-        };
+        var result = await ProcessRunner.RunAsync(binary, workDir: null, env: null, GoTool.DefaultTimeout, CancellationToken.None, mode, file).ConfigureAwait(false);
         return result.EnsureSuccess().StdOut.Trim();
     }
 }

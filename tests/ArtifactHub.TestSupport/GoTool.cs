@@ -1,28 +1,4 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace ArtifactHub.TestSupport;
-
-/// <summary>What a run of the go command did.</summary>
-public sealed record GoResult(int ExitCode, string StdOut, string StdErr)
-{
-    /// <summary>The command line, for messages.</summary>
-    public string Command { get; init; } = "go";
-
-    public bool Succeeded => ExitCode == 0;
-
-    /// <summary>Returns this result, or throws with both outputs when the command failed.</summary>
-    public GoResult EnsureSuccess()
-    {
-        if (ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"`{Command}` exited with code {ExitCode}\n--- stdout ---\n{StdOut}\n--- stderr ---\n{StdErr}");
-        }
-
-        return this;
-    }
-}
 
 /// <summary>Runs the real go command with a small, explicit environment.</summary>
 public static class GoTool
@@ -51,98 +27,27 @@ public static class GoTool
 
     /// <inheritdoc cref="RunAsync(string, IReadOnlyDictionary{string, string}, string[])"/>
     /// <exception cref="TimeoutException">The command ran longer than <paramref name="timeout"/>; it was killed.</exception>
-    public static async Task<GoResult> RunAsync(
+    public static Task<GoResult> RunAsync(
         string workDir, IReadOnlyDictionary<string, string> env, TimeSpan timeout, CancellationToken cancellationToken, params string[] args)
     {
         var go = Executable ?? throw new InvalidOperationException("the go command is not installed (not found on PATH)");
-        var start = new ProcessStartInfo(go)
-        {
-            WorkingDirectory = workDir,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Clear();
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in Inherited)
         {
             if (Environment.GetEnvironmentVariable(name) is { } value)
             {
-                start.Environment[name] = value;
+                environment[name] = value;
             }
         }
 
-        start.Environment["GOTOOLCHAIN"] = "local";
-        start.Environment["GOTELEMETRY"] = "off";
+        environment["GOTOOLCHAIN"] = "local";
+        environment["GOTELEMETRY"] = "off";
         foreach (var (name, value) in env)
         {
-            start.Environment[name] = value;
+            environment[name] = value;
         }
 
-        var command = "go " + string.Join(' ', args);
-        using var process = new Process { StartInfo = start };
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // it ended meanwhile
-            }
-
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new TimeoutException(
-                $"`{command}` did not finish within {timeout}\n--- stdout ---\n{Snapshot(stdout)}\n--- stderr ---\n{Snapshot(stderr)}");
-        }
-
-        // WaitForExitAsync also waits for the end of both redirected streams.
-        return new GoResult(process.ExitCode, Snapshot(stdout), Snapshot(stderr)) { Command = command };
-    }
-
-    private static void Append(StringBuilder sb, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (sb)
-        {
-            sb.Append(line).Append('\n');
-        }
-    }
-
-    private static string Snapshot(StringBuilder sb)
-    {
-        lock (sb)
-        {
-            return sb.ToString();
-        }
+        return ProcessRunner.RunAsync(go, workDir, environment, timeout, cancellationToken, args);
     }
 
     private static string? FindOnPath(string name)

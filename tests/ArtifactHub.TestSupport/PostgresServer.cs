@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace ArtifactHub.TestSupport;
@@ -36,9 +34,6 @@ public sealed class PostgresServer : IDisposable
 
     public int Port { get; }
 
-    /// <summary>How long initdb and the start took.</summary>
-    public TimeSpan StartTime { get; private set; }
-
     /// <summary>A connection string for <paramref name="database"/> as the superuser <c>postgres</c>.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
@@ -59,8 +54,6 @@ public sealed class PostgresServer : IDisposable
         return ConnectionString(name);
     }
 
-    public Task<string> CreateDatabaseAsync(string hint = "test") => Task.Run(() => CreateDatabase(hint));
-
     /// <summary>Drops a database made by <see cref="CreateDatabase"/>, closing whatever is still connected to it.</summary>
     public void DropDatabase(string connectionString)
     {
@@ -78,14 +71,13 @@ public sealed class PostgresServer : IDisposable
 
     private static PostgresServer Start()
     {
-        var clock = Stopwatch.StartNew();
         DeleteStoppedLeftovers();
         var binDir = FindBinDir() ?? throw new InvalidOperationException($"PostgreSQL's initdb and pg_ctl were not found on PATH or in /usr/lib/postgresql/*/bin: {Install}");
         var asPostgresUser = Environment.UserName == "root";
         var dir = asPostgresUser
             ? Run("runuser", ["-u", "postgres", "--", "mktemp", "-d", Path.Combine(Path.GetTempPath(), "ah-postgres-XXXXXX")]).Trim()
             : Directory.CreateTempSubdirectory("ah-postgres-").FullName;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var server = new PostgresServer(binDir, dir, asPostgresUser, port);
         try
         {
@@ -99,7 +91,6 @@ public sealed class PostgresServer : IDisposable
             throw;
         }
 
-        server.StartTime = clock.Elapsed;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;
     }
@@ -144,9 +135,9 @@ public sealed class PostgresServer : IDisposable
                 RunTool("pg_ctl", ["stop", "-m", "immediate", "-W", "-D", DataDir]); // no wait: the test host ends the process soon after
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
-            // Already gone; delete what is left.
+            // Already gone (or not answering); delete what is left.
         }
 
         // Processes of the server may still be letting go of files for a moment after it reports stopped.
@@ -190,35 +181,10 @@ public sealed class PostgresServer : IDisposable
             : null;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Run(string fileName, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', start.ArgumentList)} did not finish in 90 s");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', start.ArgumentList)} failed ({process.ExitCode}): {error.Result}{output.Result}");
-        }
-
-        return output.Result;
-    }
+    /// <summary>Runs a tool to its end (killed after 90 s) and returns its stdout; throws unless it exits 0.</summary>
+    private static string Run(string fileName, string[] arguments) =>
+        // The callers are synchronous (the lazy start, the exit handler): the run waits on the thread pool, not on
+        // whatever synchronization context the caller has.
+        Task.Run(() => ProcessRunner.RunAsync(fileName, workDir: null, env: null, TimeSpan.FromSeconds(90), CancellationToken.None, arguments))
+            .GetAwaiter().GetResult().EnsureSuccess().StdOut;
 }

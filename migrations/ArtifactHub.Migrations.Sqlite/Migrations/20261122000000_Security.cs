@@ -7,7 +7,7 @@ namespace ArtifactHub.Migrations.Sqlite.Migrations;
 /// <summary>
 /// Users with roles, roles with privileges, API tokens, the audit log, security settings, and per-repository
 /// anonymous read. Written by hand like <see cref="Initial"/>; ModelAndMigrationsAgreeTests and
-/// SecurityMigrationUpgradeTests keep it honest.
+/// SecurityMigrationTests keep it honest.
 /// </summary>
 [DbContext(typeof(ArtifactHubDbContext))]
 [Migration("20261122000000_Security")]

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using ArtifactHub.TestSupport;
 
 namespace ArtifactHub.E2E.Infrastructure;
@@ -85,24 +83,12 @@ public sealed class GoSandbox : IDisposable
     public string Describe(string what, GoResult result) =>
         $"{what} (GOPROXY={GoProxy}) exited {result.ExitCode}\n--- stdout ---\n{result.StdOut}\n--- stderr ---\n{result.StdErr}\n--- server log ---\n{_fixture.ServerLogTail()}";
 
-    /// <summary>Runs a built binary and returns its stdout, failing the test unless it exits 0.</summary>
+    /// <summary>Runs a built binary (in its folder, at most 30 s) and returns its stdout, failing the test unless it exits 0.</summary>
     public static async Task<string> RunBinaryAsync(string path)
     {
-        var info = new ProcessStartInfo(path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(path)!,
-        };
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(cts.Token);
-        var output = new StringBuilder(await stdout);
-        Assert.True(process.ExitCode == 0, $"{path} exited {process.ExitCode}: {output}{await stderr}");
-        return output.ToString();
+        var result = await ProcessRunner.RunAsync(path, Path.GetDirectoryName(path)!, env: null, TimeSpan.FromSeconds(30), CancellationToken.None);
+        Assert.True(result.ExitCode == 0, $"{path} exited {result.ExitCode}: {result.StdOut}{result.StdErr}");
+        return result.StdOut;
     }
 
     public void Dispose() => _root.Dispose();

@@ -38,24 +38,13 @@ public class HostedGoServerFixture : IAsyncLifetime
     public ServerProcess Server => _server ?? throw new InvalidOperationException("server not started");
 
     /// <summary>The GOPROXY base URL of the hosted Go repository (no trailing slash).</summary>
-    public string GoProxyUrl => $"http://127.0.0.1:{Server.Port}/repository/{Repository}";
+    public string GoProxyUrl => this.ProxyUrl(Repository);
 
-    public string ServerLog
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    /// <summary>Everything the servers of this fixture (it restarts) wrote so far.</summary>
+    public string ServerLog => ServerProcess.ReadLog(_log);
 
-    public virtual string ServerLogTail(int maxChars = 6000)
-    {
-        var log = ServerLog;
-        return log.Length <= maxChars ? log : "…" + log[^maxChars..];
-    }
+    /// <summary>The last of <see cref="ServerLog"/>, for assertion messages.</summary>
+    public virtual string ServerLogTail(int maxChars = 6000) => ServerProcess.ReadLog(_log, maxChars);
 
     public virtual async Task InitializeAsync()
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using ArtifactHub.TestSupport;
 
 namespace ArtifactHub.E2E.Infrastructure;
 
@@ -34,24 +34,19 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Root => new($"http://127.0.0.1:{Port}/");
 
-    public bool HasExited => _process.HasExited;
-
-    public string Log
+    /// <summary>
+    /// What a server log passed to <see cref="StartAsync"/> holds so far (the output readers keep writing to it), cut to
+    /// its last <paramref name="maxChars"/> characters for assertion messages.
+    /// </summary>
+    public static string ReadLog(StringBuilder log, int maxChars = int.MaxValue)
     {
-        get
+        string text;
+        lock (log)
         {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
+            text = log.ToString();
         }
-    }
 
-    /// <summary>The last lines of the server output, for assertion messages.</summary>
-    public string LogTail(int maxChars = 6000)
-    {
-        var log = Log;
-        return log.Length <= maxChars ? log : "…" + log[^maxChars..];
+        return text.Length <= maxChars ? text : "…" + text[^maxChars..];
     }
 
     /// <param name="tls">When given, the server also listens on HTTPS (<see cref="TlsPort"/>) with this certificate.</param>
@@ -63,8 +58,8 @@ public sealed class ServerProcess : IAsyncDisposable
             throw new InvalidOperationException($"server not built: {dll} does not exist");
         }
 
-        var port = FreePort();
-        int? tlsPort = tls is null ? null : FreePort();
+        var port = LoopbackPort.Free();
+        int? tlsPort = tls is null ? null : LoopbackPort.Free();
         var urls = tls is null ? $"http://127.0.0.1:{port}" : $"http://127.0.0.1:{port};https://127.0.0.1:{tlsPort}";
         var info = new ProcessStartInfo(DotnetHost(), [dll, "--urls", urls])
         {
@@ -125,7 +120,7 @@ public sealed class ServerProcess : IAsyncDisposable
                 // Let the output readers drain before reporting.
                 await _process.WaitForExitAsync();
                 throw new InvalidOperationException(
-                    $"server exited with code {_process.ExitCode} before it was ready. Output:\n{LogTail()}");
+                    $"server exited with code {_process.ExitCode} before it was ready. Output:\n{ReadLog(_log, 6000)}");
             }
 
             try
@@ -147,7 +142,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException(
-            $"server on port {Port} not ready after {ReadyTimeout.TotalSeconds} s ({lastProblem}). Output:\n{LogTail()}");
+            $"server on port {Port} not ready after {ReadyTimeout.TotalSeconds} s ({lastProblem}). Output:\n{ReadLog(_log, 6000)}");
     }
 
     /// <summary>Kills the server (whole process tree) and waits for it to end.</summary>
@@ -189,15 +184,6 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             log.Append('[').Append(stream).Append("] ").AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static string DotnetHost()

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using ArtifactHub.TestSupport;
 
 namespace ArtifactHub.E2E.Infrastructure;
 
@@ -26,23 +26,14 @@ public sealed class StaticFileServer : IAsyncDisposable
     /// <summary>The served folder's URL, with a trailing slash.</summary>
     public string BaseUrl => $"http://127.0.0.1:{Port}/";
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => ServerProcess.ReadLog(_log);
 
     public static async Task<StaticFileServer> StartAsync(string directory)
     {
         string? lastProblem = null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             var log = new StringBuilder();
             var info = new ProcessStartInfo("python3")
             {
@@ -137,14 +128,5 @@ public sealed class StaticFileServer : IAsyncDisposable
         {
             log.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -22,7 +22,7 @@ public abstract class UpstreamProxyFixture : HostedGoServerFixture
     public override async Task InitializeAsync()
     {
         await Task.WhenAll(base.InitializeAsync(), Upstream.InitializeAsync());
-        await CreateUpProxyAsync($"http://127.0.0.1:{Upstream.Server.Port}/repository/{Repository}/");
+        await CreateUpProxyAsync(Upstream.GoProxyUrl + "/");
     }
 
     /// <summary>Creates the proxy repository <c>up</c> on B for A's go-hosted.</summary>

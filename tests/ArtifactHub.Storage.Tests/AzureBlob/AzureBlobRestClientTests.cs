@@ -120,7 +120,7 @@ public sealed class AzureBlobRestClientTests
         var wrongKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
         var azurite = await AzuriteServer.SharedAsync();
         using var client = new AzureBlobRestClient(
-            AzureStorageConnectionString.Parse(azurite.ConnectionString.Replace(AzuriteServer.DevelopmentAccountKey, wrongKey, StringComparison.Ordinal)),
+            AzureStorageConnectionString.Parse(azurite.ConnectionString.Replace(AzureStorageConnectionString.DevelopmentAccountKey, wrongKey, StringComparison.Ordinal)),
             AzuriteServer.NewContainerName("wrongkey"));
 
         var error = await Assert.ThrowsAsync<AzureBlobException>(() => client.CreateContainerIfMissingAsync(default));
