@@ -10,7 +10,8 @@ public static class PostgreSqlDatabase
     public const string Name = "PostgreSql";
 
     public static readonly DatabaseProvider Provider = new(Name, RequiresConnectionString: true,
-        (options, database, _) => Use(options, database.ConnectionString!));
+        (options, database, _) => Use(options, database.ConnectionString!),
+        database => new PostgreSqlAdvisoryLock(database.ConnectionString!));
 
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) =>
         options

@@ -23,6 +23,8 @@ public sealed class ArtifactHubDbContext(DbContextOptions<ArtifactHubDbContext> 
 
     public DbSet<SecuritySettings> SecuritySettings => Set<SecuritySettings>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArtifactHubDbContext).Assembly);
 

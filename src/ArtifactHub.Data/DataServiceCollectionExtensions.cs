@@ -1,4 +1,5 @@
 using ArtifactHub.Core;
+using ArtifactHub.Core.Content;
 using ArtifactHub.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the DbContext with the one of <paramref name="providers"/> named in configuration (names ignore case;
-    /// an unknown one, or a missing connection string where one is required, fails at start-up) and the audit log.
+    /// an unknown one, or a missing connection string where one is required, fails at start-up), its cluster lock and
+    /// the audit log.
     /// </summary>
     public static IServiceCollection AddArtifactHubData(this IServiceCollection services, IConfiguration configuration, params DatabaseProvider[] providers)
     {
@@ -32,6 +34,11 @@ public static class DataServiceCollectionExtensions
             provider.Configure(options, database, dataDir);
         });
 
+        services.AddSingleton<IClusterLock>(sp =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return Find(providers, database.Provider)?.ClusterLock?.Invoke(database) ?? new InProcessClusterLock();
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAuditLog, AuditLog>();
         return services;

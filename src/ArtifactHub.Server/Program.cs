@@ -2,12 +2,15 @@ using ArtifactHub.Server.Auth.Authentication;
 using ArtifactHub.Server.Endpoints;
 using ArtifactHub.Server.Endpoints.Security;
 using ArtifactHub.Server.Hosting;
+using ArtifactHub.Server.Maintenance;
 
 // Settings files live beside the program; the data folder stays relative to where it is started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.ListenOnDefaultUrlUnlessTold();
 builder.Services.AddArtifactHub(builder.Configuration);
 
 var app = builder.Build();
+app.UseTrustedForwardedHeaders(); // before anything reads the client's address
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // A malformed request (bad JSON, a body over a limit) is the client's error, not a 500.
@@ -23,6 +26,7 @@ app.MapSessionEndpoints();
 app.MapRepositoryEndpoints();
 app.MapBrowseEndpoints();
 app.MapSecurityEndpoints();
+app.MapMaintenanceEndpoints();
 app.MapContentEndpoints();
 
 await app.InitializeArtifactHubAsync();

@@ -167,12 +167,42 @@ public sealed class AzureBlobRestClient : IAzureBlobClient, IDisposable
         return true;
     }
 
+    public async Task<bool> TouchAsync(string blobName, CancellationToken cancellationToken)
+    {
+        // Set Blob Metadata changes Last-Modified and the ETag and nothing of the content.
+        using var response = await SendAsync(HttpMethod.Put, $"{BlobUrl(blobName)}?comp=metadata", null,
+            request => request.Headers.TryAddWithoutValidation("x-ms-meta-touched", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+            cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        await EnsureSuccessAsync(response, "set blob metadata").ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<bool> DeleteIfMatchAsync(string blobName, string etag, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, BlobUrl(blobName), null,
+            // A listing gives the ETag bare; the header wants it quoted, as the service sends it.
+            request => request.Headers.TryAddWithoutValidation("If-Match", etag.StartsWith('"') ? etag : $"\"{etag}\""), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+
+        await EnsureSuccessAsync(response, "delete blob").ConfigureAwait(false);
+        return true;
+    }
+
     public async IAsyncEnumerable<AzureBlobItem> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? marker = null;
         do
         {
-            var url = $"{containerUrl}?restype=container&comp=list&maxresults={ListPageSize.ToString(CultureInfo.InvariantCulture)}&prefix={Uri.EscapeDataString(prefix)}";
+            // Uncommitted blobs too: an upload cut off between Put Block and Put Block List leaves one, which GC must see.
+            var url = $"{containerUrl}?restype=container&comp=list&include=uncommittedblobs&maxresults={ListPageSize.ToString(CultureInfo.InvariantCulture)}&prefix={Uri.EscapeDataString(prefix)}";
             if (!string.IsNullOrEmpty(marker))
             {
                 url += $"&marker={Uri.EscapeDataString(marker)}";
@@ -187,9 +217,13 @@ public sealed class AzureBlobRestClient : IAzureBlobClient, IDisposable
 
             foreach (var blob in page.Root?.Element("Blobs")?.Elements("Blob") ?? [])
             {
+                var properties = blob.Element("Properties");
                 var name = (string?)blob.Element("Name") ?? "";
-                var length = (long?)blob.Element("Properties")?.Element("Content-Length") ?? 0;
-                yield return new AzureBlobItem(name, length);
+                var length = (long?)properties?.Element("Content-Length") ?? 0;
+                var lastModified = DateTimeOffset.TryParse((string?)properties?.Element("Last-Modified"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+                    ? time
+                    : DateTimeOffset.MinValue;
+                yield return new AzureBlobItem(name, length, lastModified, (string?)properties?.Element("Etag") ?? "");
             }
 
             marker = (string?)page.Root?.Element("NextMarker");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ArtifactHub.Core.Blobs;
 
 namespace ArtifactHub.Storage.AzureBlob;
@@ -14,9 +15,9 @@ public sealed class AzureBlobStore(IAzureBlobClient client) : IBlobStore
     public async Task<BlobPutStatus> PutAsync(StagedFile staged, CancellationToken cancellationToken)
     {
         var name = BlobNames.RelativePath(staged.Sha256);
-        if (await client.GetLengthAsync(name, cancellationToken).ConfigureAwait(false) is not null)
+        if (await client.TouchAsync(name, cancellationToken).ConfigureAwait(false))
         {
-            return BlobPutStatus.AlreadyExists; // nothing to send
+            return BlobPutStatus.AlreadyExists; // nothing to send; its new Last-Modified keeps garbage collection off it
         }
 
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
@@ -37,6 +38,34 @@ public sealed class AzureBlobStore(IAzureBlobClient client) : IBlobStore
 
     public Task DeleteAsync(string sha256, CancellationToken cancellationToken) =>
         client.DeleteIfExistsAsync(BlobNames.RelativePath(sha256), cancellationToken);
+
+    public async IAsyncEnumerable<StoredBlob> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var item in client.ListAsync("", cancellationToken).ConfigureAwait(false))
+        {
+            // Probes and anything else not named like a content blob are not ours to collect.
+            if (BlobNames.Sha256Of(item.Name) is { } sha256)
+            {
+                yield return new StoredBlob(sha256, item.Length, item.LastModified, item.ETag);
+            }
+        }
+    }
+
+    public async Task<bool> DeleteIfUnchangedAsync(StoredBlob blob, CancellationToken cancellationToken)
+    {
+        var name = BlobNames.RelativePath(blob.Sha256);
+        if (await client.DeleteIfMatchAsync(name, blob.Version, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        // Only uncommitted blocks (an upload cut off before its commit) take no condition. They are old, or they would
+        // not be collected; the one risk is a new upload of the same bytes putting blocks this very moment, which then
+        // fails its commit and is retried by its client: nobody was told those bytes were stored.
+        return await client.GetLengthAsync(name, cancellationToken).ConfigureAwait(false) is null
+            && await client.DeleteIfExistsAsync(name, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Creates the container when missing, then writes and deletes a probe blob outside the content namespace.</summary>
     public async Task CheckAsync(CancellationToken cancellationToken)

@@ -22,7 +22,18 @@ public interface IAzureBlobClient
     /// <returns>False when there was nothing to delete.</returns>
     Task<bool> DeleteIfExistsAsync(string blobName, CancellationToken cancellationToken);
 
-    /// <summary>Every blob whose name starts with <paramref name="prefix"/>, page after page (for garbage collection).</summary>
+    /// <summary>Refreshes the blob's Last-Modified time and ETag without changing its content.</summary>
+    /// <returns>False when there is no such (committed) blob.</returns>
+    Task<bool> TouchAsync(string blobName, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the blob if its ETag is still <paramref name="etag"/>.</summary>
+    /// <returns>False when it changed since (or is gone).</returns>
+    Task<bool> DeleteIfMatchAsync(string blobName, string etag, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every blob whose name starts with <paramref name="prefix"/>, page after page (for garbage collection), including
+    /// blobs that have only uncommitted blocks.
+    /// </summary>
     IAsyncEnumerable<AzureBlobItem> ListAsync(string prefix, CancellationToken cancellationToken);
 }
 
@@ -38,7 +49,8 @@ public sealed record AzureBlobDownload(Stream Content, long Length) : IDisposabl
     public void Dispose() => Content.Dispose();
 }
 
-public sealed record AzureBlobItem(string Name, long Length);
+/// <summary>A listed blob; <paramref name="ETag"/> changes whenever the blob (or its metadata) does.</summary>
+public sealed record AzureBlobItem(string Name, long Length, DateTimeOffset LastModified, string ETag);
 
 /// <summary>The Blob service answered with an error we do not turn into a result.</summary>
 public sealed class AzureBlobException(int status, string? errorCode, string message) : Exception(message)

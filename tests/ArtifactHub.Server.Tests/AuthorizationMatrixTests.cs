@@ -119,6 +119,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ["GET /api/v1/security/settings"] = [On("GET", "/api/v1/security/settings", GlobalPrivilege)],
         ["PUT /api/v1/security/settings"] = [On("PUT", "/api/v1/security/settings", GlobalPrivilege, () => new { anonymousAccess = true })],
         ["GET /api/v1/audit"] = [On("GET", "/api/v1/audit", GlobalPrivilege)],
+        ["POST /api/v1/maintenance/blob-gc"] = [On("POST", "/api/v1/maintenance/blob-gc", GlobalPrivilege)],
     };
 
     [Fact]

@@ -10,12 +10,17 @@ public sealed class HostedDeleteTests(ArtifactHubFactory factory) : IClassFixtur
     private readonly HttpClient anonymous = factory.CreateClient();
 
     [Fact]
-    public async Task A_deleted_version_is_gone_from_reads_and_the_list_and_its_blobs_are_removed()
+    public async Task A_deleted_version_is_gone_from_reads_and_the_list_and_garbage_collection_reclaims_its_space()
     {
         const string module = "example.com/delete/one";
-        await admin.PublishAsync(module, "v1.0.0", ModuleZipBuilder.Simple(module, "v1.0.0", null, ("keep.go", "package one\n")));
+        var kept = ModuleZipBuilder.Simple(module, "v1.0.0", null, ("keep.go", "package one\n"));
+        await admin.PublishAsync(module, "v1.0.0", kept);
+        using var server = factory.WithGarbageCollection(graceSeconds: 0);
+        var collector = server.CreateBasicClient("admin", ArtifactHubFactory.AdminPassword);
+        await collector.CollectBlobsAsync(); // other tests' leftovers out of the count below
         var blobsBefore = factory.Blobs().Length;
-        await admin.PublishAsync(module, "v1.1.0", ModuleZipBuilder.Simple(module, "v1.1.0", null, ("gone.go", "package one\n")));
+        var gone = ModuleZipBuilder.Simple(module, "v1.1.0", null, ("gone.go", "package one\n"));
+        await admin.PublishAsync(module, "v1.1.0", gone);
 
         using var delete = await admin.DeleteAsync(GoClient.Url(module, "@v/v1.1.0"));
 
@@ -26,8 +31,15 @@ public sealed class HostedDeleteTests(ArtifactHubFactory factory) : IClassFixtur
         }
 
         Assert.Equal("v1.0.0\n", (await anonymous.GetTextAsync(GoClient.Url(module, "@v/list"))).Body);
-        // The go.mod of v1.1.0 had the same bytes as v1.0.0's and is still in use; the zip and info blobs are gone.
+
+        // Past the grace period (0 here), a collection deletes the zip and info blobs; the go.mod of v1.1.0 had the
+        // same bytes as v1.0.0's and is still in use, so it stays and v1.0.0 still downloads whole.
+        var collected = await collector.CollectBlobsAsync();
+        Assert.Equal(2, collected.Deleted);
+        Assert.True(collected.BytesFreed > gone.Length, $"{collected.BytesFreed} bytes freed");
         Assert.Equal(blobsBefore, factory.Blobs().Length);
+        Assert.Equal(kept, await anonymous.GetByteArrayAsync(GoClient.Url(module, "@v/v1.0.0.zip")));
+        Assert.Equal(200, (await anonymous.GetTextAsync(GoClient.Url(module, "@v/v1.0.0.mod"))).Status);
     }
 
     [Fact]

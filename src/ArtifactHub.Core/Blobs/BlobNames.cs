@@ -17,4 +17,11 @@ public static class BlobNames
 
         return $"{sha256[..2]}/{sha256[2..4]}/{sha256}";
     }
+
+    /// <summary>The SHA-256 of a blob named <paramref name="relativePath"/> (<c>/</c> as the separator), or null for any other name.</summary>
+    public static string? Sha256Of(string relativePath)
+    {
+        var sha256 = relativePath[(relativePath.LastIndexOf('/') + 1)..];
+        return sha256.Length == 64 && sha256.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f')) && relativePath == RelativePath(sha256) ? sha256 : null;
+    }
 }

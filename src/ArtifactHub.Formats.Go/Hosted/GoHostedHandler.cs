@@ -161,13 +161,8 @@ public sealed class GoHostedHandler(
                 throw;
             }
 
-            var answer = Republished(winner, zip.Sha256);
-            if (answer.Status == 409)
-            {
-                await UnreferencedBlobs.DeleteAsync(db, blobs, component.Assets.Select(a => a.BlobSha256), cancellationToken);
-            }
-
-            return answer;
+            // The blobs just stored stay for garbage collection when nothing refers to them: another node may be about to.
+            return Republished(winner, zip.Sha256);
         }
 
         foreach (var asset in component.Assets)
@@ -229,7 +224,6 @@ public sealed class GoHostedHandler(
             return ContentResponse.NotFound($"not found: {path.Module}@{path.Version}");
         }
 
-        var shas = component.Assets.Select(a => a.BlobSha256).ToList();
         db.Components.Remove(component);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var asset in component.Assets)
@@ -237,7 +231,8 @@ public sealed class GoHostedHandler(
             assets.Evict(repository, asset.Path);
         }
 
-        await UnreferencedBlobs.DeleteAsync(db, blobs, shas, cancellationToken);
+        // Rows only: the blobs go by garbage collection after its grace period, once nothing refers to them (the same
+        // bytes may belong to another version, or to an upload under way on another node).
         logger.LogInformation("Deleted {Module}@{Version} from {Repository}", path.Module, path.Version, repository.Name);
         return new ContentResponse(204, ContentResponse.TextPlain, new ContentPayload.Bytes(ReadOnlyMemory<byte>.Empty));
     }

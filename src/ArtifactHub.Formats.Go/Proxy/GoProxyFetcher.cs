@@ -146,7 +146,6 @@ public sealed class GoProxyFetcher(
         await blobs.PutAsync(staged, cancellationToken);
         var now = clock.GetUtcNow();
         var asset = await db.Assets.FirstOrDefaultAsync(a => a.RepositoryId == repository.Id && a.Path == assetPath, cancellationToken);
-        var previousBlob = asset?.BlobSha256;
         if (asset is null)
         {
             asset = db.Assets.Add(new Asset
@@ -176,12 +175,7 @@ public sealed class GoProxyFetcher(
             return new ProxyFetchOutcome.Stored();
         }
 
-        if (previousBlob is not null && previousBlob != staged.Sha256)
-        {
-            await UnreferencedBlobs.DeleteAsync(db, blobs, [previousBlob], cancellationToken);
-        }
-
-        return new ProxyFetchOutcome.Stored();
+        return new ProxyFetchOutcome.Stored(); // the older copy's blob is left to garbage collection
     }
 
     private async Task<bool> AssetExistsAsync(Repository repository, string assetPath, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using ArtifactHub.Core.Content;
 using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace ArtifactHub.Formats.Go.Proxy;
 /// How a proxy repository serves what it fetches: an immutable file from storage forever once fetched; a
 /// refreshable one (list, @latest, a checksum database's latest) while younger than its max age, then fetched
 /// again, and served stale with a Warning when the upstream fails. Offline: storage only. An upstream "not found"
-/// is remembered for the negative-cache time. One fetch per file at a time, however many requests wait for it.
+/// is remembered for the negative-cache time. One fetch per file at a time, however many requests wait for it: on this
+/// node by single flight, across nodes by the cluster lock, under which storage is checked again before fetching.
 /// </summary>
 public sealed class ProxyCacheServer(
     ArtifactHubDbContext db,
@@ -20,6 +22,7 @@ public sealed class ProxyCacheServer(
     IMemoryCache cache,
     ImmutableAssetCache assets,
     SingleFlight<ProxyFetchOutcome> flights,
+    IClusterLock clusterLock,
     IServiceScopeFactory scopes,
     ILogger<ProxyCacheServer> logger)
 {
@@ -39,7 +42,7 @@ public sealed class ProxyCacheServer(
         }
 
         // Read through the cache: the row just stored never changes, so the next request need not query for it.
-        var outcome = await FetchOnceAsync(repository, assetPath, fetch, checkStorageFirst: true);
+        var outcome = await FetchOnceAsync(repository, assetPath, fetch, stored => stored is not null);
         if (outcome is ProxyFetchOutcome.Stored && await assets.GetAsync(db, repository, assetPath, cancellationToken) is { } stored)
         {
             return GoContent.FromAsset(stored);
@@ -62,7 +65,7 @@ public sealed class ProxyCacheServer(
             return notHere;
         }
 
-        var outcome = await FetchOnceAsync(repository, assetPath, fetch);
+        var outcome = await FetchOnceAsync(repository, assetPath, fetch, stored => stored is not null && clock.GetUtcNow() - stored.CreatedAt < maxAge);
         if (outcome is ProxyFetchOutcome.Stored && await db.Assets.AtPathAsync(repository.Id, assetPath, cancellationToken) is { } stored)
         {
             return Refreshable(stored);
@@ -90,15 +93,17 @@ public sealed class ProxyCacheServer(
             : null;
     }
 
-    /// <param name="checkStorageFirst">
-    /// Check storage first: a request that found nothing just before another flight for the same file finished
-    /// starts a new flight, which must not fetch again what is now stored (immutable files only).
+    /// <param name="alreadyStored">
+    /// Whether the copy in storage (or none) makes the fetch needless. Checked under the cluster lock: another flight,
+    /// on this node or another, may have stored the file between our look and our turn.
     /// </param>
-    private Task<ProxyFetchOutcome> FetchOnceAsync(Repository repository, string assetPath, Fetch fetch, bool checkStorageFirst = false) =>
+    private Task<ProxyFetchOutcome> FetchOnceAsync(Repository repository, string assetPath, Fetch fetch, Func<Asset?, bool> alreadyStored) =>
         flights.RunAsync($"{repository.Id}:{assetPath}", async () =>
         {
+            await using var held = await clusterLock.AcquireAsync($"proxy-fetch:{repository.Id}:{assetPath}", CancellationToken.None);
             await using var scope = scopes.CreateAsyncScope();
-            if (checkStorageFirst && await scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>().Assets.AtPathAsync(repository.Id, assetPath, CancellationToken.None) is not null)
+            var db = scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>();
+            if (alreadyStored(await db.Assets.AsNoTracking().AtPathAsync(repository.Id, assetPath, CancellationToken.None)))
             {
                 return new ProxyFetchOutcome.Stored();
             }

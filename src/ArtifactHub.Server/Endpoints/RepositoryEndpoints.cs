@@ -174,7 +174,7 @@ public static class RepositoryEndpoints
     }
 
     private static async Task<IResult> DeleteAsync(
-        string name, ArtifactHubDbContext db, RepositoryCache cache, IBlobStore blobs, ILogger<RepositoryRequest> logger, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
+        string name, ArtifactHubDbContext db, RepositoryCache cache, ILogger<RepositoryRequest> logger, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var repository = await FindAsync(db, name, cancellationToken);
         if (repository is null)
@@ -185,8 +185,8 @@ public static class RepositoryEndpoints
         var shas = await db.Assets.Where(a => a.RepositoryId == repository.Id).Select(a => a.BlobSha256).Distinct().ToListAsync(cancellationToken);
         await db.Repositories.Where(r => r.Id == repository.Id).ExecuteDeleteAsync(cancellationToken); // components and assets go by cascade
         cache.Evict(repository.Name);
-        await UnreferencedBlobs.DeleteAsync(db, blobs, shas, cancellationToken);
-        logger.LogInformation("Deleted repository {Repository} and {Blobs} blob(s) it referenced", repository.Name, shas.Count);
+        // The blobs stay for garbage collection: another repository, or an upload on another node, may use the same bytes.
+        logger.LogInformation("Deleted repository {Repository}; {Blobs} blob(s) it referenced are left to garbage collection", repository.Name, shas.Count);
         await audit.RecordAsync(context, "repository.delete", repository.Name, details: $"{shas.Count} blob(s) referenced");
         return Results.NoContent();
     }

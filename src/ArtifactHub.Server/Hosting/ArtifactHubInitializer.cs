@@ -1,9 +1,13 @@
+using ArtifactHub.Core;
+using ArtifactHub.Core.Content;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Core.Security;
 using ArtifactHub.Data;
 using ArtifactHub.Formats.Go;
 using ArtifactHub.Server.Auth;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ArtifactHub.Server.Hosting;
 
@@ -11,14 +15,25 @@ public static class ArtifactHubInitializer
 {
     /// <summary>
     /// Applies migrations; makes sure the security settings, the built-in roles and the admin account exist and that
-    /// some enabled user holds the admin role; on a new database creates the default repositories.
+    /// some enabled user holds the admin role; on a new database creates the default repositories. Nodes starting together
+    /// on one database take turns (a cluster lock), so the defaults and the first Data Protection key are made once.
     /// </summary>
     public static async Task InitializeArtifactHubAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        await using var turn = await scope.ServiceProvider.GetRequiredService<IClusterLock>().AcquireAsync("server-initialization", CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>();
         var fresh = !(await db.Database.GetAppliedMigrationsAsync()).Any();
         await db.Database.MigrateAsync();
+        var keysDir = Path.Combine(scope.ServiceProvider.GetRequiredService<IOptions<ArtifactHubOptions>>().Value.FullDataDir, "keys");
+        if (await DatabaseXmlRepository.ImportKeyFilesAsync(db, keysDir, CancellationToken.None) is > 0 and var imported)
+        {
+            app.Logger.LogInformation("Imported {Count} Data Protection key(s) from {Folder} into the database", imported, keysDir);
+        }
+
+        // Makes the key ring's first key now, under the lock, rather than one per node on their first requests.
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("ArtifactHub.KeyRing").Protect([0]);
+
         await BuiltInSecurity.EnsureAsync(db, CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<AdminAccount>().EnsureAsync(CancellationToken.None);
         if (await BuiltInSecurity.EnsureAnAdministratorAsync(db, AdminAccount.UserName, CancellationToken.None) is { } administrator)

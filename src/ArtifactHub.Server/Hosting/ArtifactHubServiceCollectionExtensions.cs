@@ -9,6 +9,7 @@ using ArtifactHub.Migrations.PostgreSql;
 using ArtifactHub.Migrations.Sqlite;
 using ArtifactHub.Server.Auth;
 using ArtifactHub.Server.Endpoints;
+using ArtifactHub.Server.Maintenance;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public static class ArtifactHubServiceCollectionExtensions
 
         services.AddArtifactHubData(configuration, SqliteDatabase.Provider, PostgreSqlDatabase.Provider);
         services.AddBlobStore(configuration);
+        services.AddBlobGarbageCollection(configuration);
 
         services.AddMemoryCache(); // for every cache: repositories, sign-in, the anonymous grant, the Go format
         services.AddSingleton<RepositoryCache>();
@@ -35,6 +37,7 @@ public static class ArtifactHubServiceCollectionExtensions
         services.AddGoFormat();
 
         services.AddArtifactHubAuth(configuration);
+        services.AddTrustedForwardedHeaders(configuration);
         services.AddValidatorsFromAssemblyContaining<RepositoryRequestValidator>(ServiceLifetime.Singleton);
 
         services.AddProblemDetails();
@@ -45,7 +48,7 @@ public static class ArtifactHubServiceCollectionExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         services.AddHealthChecks()
-            .AddDbContextCheck<ArtifactHubDbContext>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<BlobStoreHealthCheck>("blob-store", tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

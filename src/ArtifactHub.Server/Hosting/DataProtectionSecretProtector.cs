@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
-using ArtifactHub.Core;
 using ArtifactHub.Core.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 
 namespace ArtifactHub.Server.Hosting;
 
@@ -31,15 +28,14 @@ public sealed class DataProtectionSecretProtector(IDataProtectionProvider provid
 public static class SecretProtectionServiceCollectionExtensions
 {
     /// <summary>
-    /// Data Protection with its key ring in {DataDir}/keys and a fixed application name, so what was protected
-    /// is readable after a restart and by every node sharing the data folder. Lose the keys and the stored
-    /// upstream credentials must be set again.
+    /// Data Protection with its key ring in the database (<see cref="DatabaseXmlRepository"/>) and a fixed application
+    /// name, so what was protected is readable after a restart and by every node sharing the database. Lose the keys and
+    /// the stored upstream credentials must be set again.
     /// </summary>
     public static IServiceCollection AddSecretProtection(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("ArtifactHub");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<ArtifactHubOptions>, ILoggerFactory>((keys, options, logs) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(options.Value.FullDataDir, "keys")), logs));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((keys, scopes) => keys.XmlRepository = new DatabaseXmlRepository(scopes));
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         return services;
     }

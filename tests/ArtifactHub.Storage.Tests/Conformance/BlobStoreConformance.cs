@@ -164,6 +164,102 @@ public abstract class BlobStoreConformance : IAsyncLifetime
         await Store.CheckAsync(default);
     }
 
+    [Fact]
+    public async Task The_listing_shows_every_blob_put_with_its_size_and_nothing_else()
+    {
+        await Store.CheckAsync(default); // a probe is not content
+        var puts = new List<(string Sha256, long Size)>();
+        foreach (var size in new[] { 0, 10, 3000, 70_000, 5 })
+        {
+            await using var staged = await StageAsync(RandomNumberGenerator.GetBytes(size));
+            await Store.PutAsync(staged, default);
+            puts.Add((staged.Sha256, size));
+        }
+
+        var listed = await ListAsync();
+
+        Assert.Equal(puts.OrderBy(p => p.Sha256), listed.Select(b => (b.Sha256, b.Size)).OrderBy(p => p.Sha256));
+        Assert.All(listed, b => Assert.InRange(b.LastModified, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5)));
+    }
+
+    [Fact]
+    public async Task Putting_bytes_already_stored_refreshes_the_blobs_last_modified_time()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(1000);
+        await using var first = await StageAsync(bytes);
+        await Store.PutAsync(first, default);
+        var before = Assert.Single(await ListAsync());
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // Azure's Last-Modified counts whole seconds
+        await using var again = await StageAsync(bytes);
+        Assert.Equal(BlobPutStatus.AlreadyExists, await Store.PutAsync(again, default));
+
+        var after = Assert.Single(await ListAsync());
+        Assert.True(after.LastModified > before.LastModified, $"{after.LastModified:O} is not after {before.LastModified:O}");
+        Assert.NotEqual(before.Version, after.Version);
+        Assert.Equal(bytes, await ReadAllAsync(first.Sha256, bytes.Length));
+    }
+
+    [Fact]
+    public async Task Delete_if_unchanged_keeps_a_blob_put_again_since_it_was_listed_and_deletes_an_unchanged_one()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(2000);
+        await using var first = await StageAsync(bytes);
+        await Store.PutAsync(first, default);
+        var listed = Assert.Single(await ListAsync());
+
+        await using var again = await StageAsync(bytes); // an upload about to refer to these bytes
+        await Store.PutAsync(again, default);
+
+        Assert.False(await Store.DeleteIfUnchangedAsync(listed, default));
+        Assert.Equal(bytes, await ReadAllAsync(first.Sha256, bytes.Length));
+
+        var relisted = Assert.Single(await ListAsync());
+        Assert.True(await Store.DeleteIfUnchangedAsync(relisted, default));
+        Assert.False(await Store.ExistsAsync(first.Sha256, default));
+        Assert.Empty(await ListAsync());
+        Assert.False(await Store.DeleteIfUnchangedAsync(relisted, default)); // already gone
+    }
+
+    [Fact]
+    public async Task Concurrent_puts_of_bytes_being_deleted_never_lose_them()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(4000);
+        for (var round = 0; round < 5; round++)
+        {
+            await using var first = await StageAsync(bytes);
+            await Store.PutAsync(first, default);
+            var listed = Assert.Single(await ListAsync());
+            await using var again = await StageAsync(bytes);
+
+            var put = Task.Run(() => Store.PutAsync(again, default));
+            var deleted = await Task.Run(() => Store.DeleteIfUnchangedAsync(listed, default));
+            var status = await put;
+
+            // A put that found the blob there must still find it there afterwards.
+            if (status == BlobPutStatus.AlreadyExists || !deleted)
+            {
+                Assert.Equal(bytes, await ReadAllAsync(first.Sha256, bytes.Length));
+            }
+
+            foreach (var blob in await ListAsync())
+            {
+                await Store.DeleteIfUnchangedAsync(blob, default);
+            }
+        }
+    }
+
+    protected async Task<List<StoredBlob>> ListAsync()
+    {
+        var listed = new List<StoredBlob>();
+        await foreach (var blob in Store.ListAsync(default))
+        {
+            listed.Add(blob);
+        }
+
+        return listed;
+    }
+
     [Theory]
     [InlineData("../../etc/passwd")]
     [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKL")]
@@ -177,7 +273,7 @@ public abstract class BlobStoreConformance : IAsyncLifetime
 
     private static readonly string Missing = new('a', 64);
 
-    private Task<StagedFile> StageAsync(byte[] bytes) => StagedFile.WriteAsync(new MemoryStream(bytes), staging, long.MaxValue, default);
+    protected Task<StagedFile> StageAsync(byte[] bytes) => StagedFile.WriteAsync(new MemoryStream(bytes), staging, long.MaxValue, default);
 
     private async Task<byte[]> ReadAllAsync(string sha256, long expectedLength)
     {
