@@ -2,6 +2,9 @@
 # Runs every test. The end-to-end and hashing tests drive the real go command and golang.org/x/mod, the database tests
 # run on PostgreSQL besides SQLite, and the storage tests on Azurite: this installs what is missing first
 # (Debian/Ubuntu packages through apt, Azurite through npm).
+# Two passes: the whole solution with the servers under test on {SQLite + disk}, then the Server and E2E suites again on
+# {PostgreSQL + Azurite} (ARTIFACTHUB_TEST_STACK, see tests/ArtifactHub.TestSupport/TestStack.cs). The cluster tests
+# (three nodes behind nginx) run once, in the first pass, on PostgreSQL + Azurite. Arguments go to the first pass.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,6 +26,15 @@ if [ ! -x tools/azurite/node_modules/.bin/azurite-blob ] && ! command -v npm >/d
   missing+=(nodejs npm)
 fi
 
+# The cluster tests put nginx in front of three servers (tests/ArtifactHub.TestSupport/NginxServer.cs).
+if [ ! -x /usr/sbin/nginx ]; then
+  missing+=(nginx)
+fi
+# deploy/validate.sh (run by tests/ArtifactHub.Deploy.Tests) parses the compose file and Kubernetes manifests with PyYAML.
+if ! python3 -c 'import yaml' >/dev/null 2>&1; then
+  missing+=(python3-yaml)
+fi
+
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} (apt) ..."
   sudo_cmd=()
@@ -37,4 +49,13 @@ if [ ! -x tools/azurite/node_modules/.bin/azurite-blob ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet test ArtifactHub.sln "$@"
+status=0
+echo "test.sh: pass 1 of 2: every project; Server and E2E on sqlite-disk (SQLite + disk), Cluster on PostgreSQL + Azurite + nginx"
+ARTIFACTHUB_TEST_STACK=sqlite-disk dotnet test ArtifactHub.sln "$@" || status=1
+
+# Tests about the SQLite file or the blob folder themselves carry [Trait("Stack", "sqlite-disk-only")].
+for project in ArtifactHub.Server.Tests ArtifactHub.E2E; do
+  echo "test.sh: pass 2 of 2: $project on postgres-azurite (PostgreSQL + Azurite)"
+  ARTIFACTHUB_TEST_STACK=postgres-azurite dotnet test "tests/$project" --no-build --filter "Stack!=sqlite-disk-only" || status=1
+done
+exit "$status"

@@ -1,4 +1,5 @@
 using ArtifactHub.Data;
+using ArtifactHub.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -7,9 +8,14 @@ using Microsoft.Extensions.Logging;
 
 namespace ArtifactHub.Server.Tests;
 
-/// <summary>The whole server in memory over a real SQLite file and a real blob folder in a temp data dir.</summary>
+/// <summary>
+/// The whole server in memory with a temp data dir, on the test stack (<see cref="TestStack"/>): a real SQLite file and
+/// blob folder in the data dir (sqlite-disk), or a PostgreSQL database and an Azurite container of its own (postgres-azurite).
+/// </summary>
 public sealed class ArtifactHubFactory : WebApplicationFactory<Program>
 {
+    private readonly Lazy<StackResources> _stack = new(() => TestStack.Provision("server"));
+
     public const string AdminPassword = "correct horse battery staple";
 
     /// <summary>False: start as a newcomer does, with no configured admin password.</summary>
@@ -40,14 +46,26 @@ public sealed class ArtifactHubFactory : WebApplicationFactory<Program>
 
             config.AddInMemoryCollection(settings);
         });
+
+        // As host settings, so that a test's own UseSetting (e.g. another storage provider) still wins over the stack's.
+        foreach (var (key, value) in _stack.Value.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>A client that signs in as admin with HTTP Basic.</summary>
     public HttpClient CreateAdminClient(string password = AdminPassword) => this.CreateBasicClient("admin", password);
 
-    /// <summary>Every blob file under the data dir's blob folder.</summary>
-    public string[] Blobs() => Directory.Exists(BlobDir) ? Directory.GetFiles(BlobDir, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToArray() : [];
+    /// <summary>
+    /// Every blob the server stored: the files under the data dir's blob folder, or the content blobs in its Azure
+    /// container (paths or names: count them, do not open them).
+    /// </summary>
+    public string[] Blobs() =>
+        (_stack.IsValueCreated ? Task.Run(() => _stack.Value.ListBlobsAsync()).GetAwaiter().GetResult() : null)
+        ?? (Directory.Exists(BlobDir) ? Directory.GetFiles(BlobDir, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToArray() : []);
 
     public string[] StagedFiles() => Directory.Exists(StagingDir) ? Directory.GetFiles(StagingDir) : [];
 
@@ -57,6 +75,11 @@ public sealed class ArtifactHubFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (_stack.IsValueCreated)
+            {
+                _stack.Value.Dispose();
+            }
+
             try
             {
                 Directory.Delete(DataDir, recursive: true);

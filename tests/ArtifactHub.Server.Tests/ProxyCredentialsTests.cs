@@ -131,14 +131,15 @@ public sealed class ProxyCredentialsTests(ArtifactHubFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Stored_credentials_still_work_after_a_restart_because_the_keys_live_in_the_data_folder()
+    public async Task Stored_credentials_still_work_after_a_restart_because_the_keys_are_kept()
     {
         upstream.RequiredAuthorization = Basic("carol", "restart-pw");
         var repo = await CreateAsync(admin, upstream.BaseUrl, new { type = "basic", username = "carol", password = "restart-pw" });
 
-        using var restarted = factory.WithWebHostBuilder(_ => { }); // a new host over the same data folder, with no keys in memory
+        // A new host over the same data folder and database, with no keys in memory (where the key ring is kept, the
+        // data folder or the database, is the server's business).
+        using var restarted = factory.WithWebHostBuilder(_ => { });
 
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(factory.DataDir, "keys"), "*.xml"));
         Assert.Equal(200, (await restarted.CreateClient().GetTextAsync(GoClient.Url(Module, "@v/v1.0.0.info", repo))).Status);
     }
 

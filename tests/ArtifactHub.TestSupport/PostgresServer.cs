@@ -7,13 +7,14 @@ namespace ArtifactHub.TestSupport;
 /// A real PostgreSQL cluster for the tests, with no set-up outside them: <c>initdb</c> into a temp folder, started on a
 /// free loopback port (socket in that folder, trust authentication, no fsync), one per test run (<see cref="Shared"/>),
 /// stopped and deleted when the process exits. Each caller takes a database of its own with <see cref="CreateDatabase"/>.
+/// A test that stops and starts the server (<see cref="Stop"/>, <see cref="Start"/>) takes one of its own (<see cref="StartNew"/>).
 /// PostgreSQL refuses to run as root, so as root it runs as the <c>postgres</c> user through <c>runuser</c>.
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
     public const string Install = "install postgresql (apt-get install -y postgresql)";
 
-    private static readonly Lazy<PostgresServer> SharedServer = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> SharedServer = new(StartNew, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int _databaseCount;
 
     private readonly string _binDir;
@@ -69,7 +70,8 @@ public sealed class PostgresServer : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static PostgresServer Start()
+    /// <summary>A server of the caller's own, started now; dispose it (or let the process exit) to stop it and delete its folder.</summary>
+    public static PostgresServer StartNew()
     {
         DeleteStoppedLeftovers();
         var binDir = FindBinDir() ?? throw new InvalidOperationException($"PostgreSQL's initdb and pg_ctl were not found on PATH or in /usr/lib/postgresql/*/bin: {Install}");
@@ -82,8 +84,7 @@ public sealed class PostgresServer : IDisposable
         try
         {
             server.RunTool("initdb", ["-D", server.DataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
-            server.RunTool("pg_ctl", ["start", "-w", "-t", "60", "-D", server.DataDir, "-l", Path.Combine(dir, "log"),
-                "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k {dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"]);
+            server.Start();
         }
         catch
         {
@@ -96,6 +97,18 @@ public sealed class PostgresServer : IDisposable
     }
 
     private string DataDir => Path.Combine(_dir, "data");
+
+    /// <summary>Starts the server (again, after <see cref="Stop"/>) on its port and data folder; returns when it accepts connections.</summary>
+    public void Start() =>
+        RunTool("pg_ctl", ["start", "-w", "-t", "60", "-D", DataDir, "-l", Path.Combine(_dir, "log"),
+            "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -k {_dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"]);
+
+    /// <summary>Stops the server at once (connections are cut, as when it crashes); <see cref="Start"/> brings it back with its databases.</summary>
+    public void Stop()
+    {
+        NpgsqlConnection.ClearAllPools();
+        RunTool("pg_ctl", ["stop", "-m", "immediate", "-w", "-t", "60", "-D", DataDir]);
+    }
 
     /// <summary>
     /// The test host may end the process before the exit handler has deleted the folder (the server is stopped by then):

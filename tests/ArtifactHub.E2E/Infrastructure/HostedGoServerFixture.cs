@@ -10,7 +10,8 @@ namespace ArtifactHub.E2E.Infrastructure;
 public sealed record UploadResult(string Module, string Version, DateTimeOffset Time, string ZipHash, string ModHash, long Size);
 
 /// <summary>
-/// One real ArtifactHub server per test class, on a temp data dir that is deleted afterwards. Also holds a
+/// One real ArtifactHub server per test class, on a temp data dir that is deleted afterwards, and on the test stack
+/// (<see cref="TestStack"/>: its own PostgreSQL database and Azurite container on postgres-azurite). Also holds a
 /// GOCACHE shared by the class's go invocations (build results only; module caches are per test).
 /// </summary>
 public class HostedGoServerFixture : IAsyncLifetime
@@ -20,6 +21,7 @@ public class HostedGoServerFixture : IAsyncLifetime
     private readonly StringBuilder _log = new();
     private readonly TempDir _dataDir = new("data");
     private readonly TempDir _goCache = new("gocache");
+    private readonly StackResources _stack = TestStack.Provision("e2e");
     private ServerProcess? _server;
 
     public HostedGoServerFixture()
@@ -48,7 +50,7 @@ public class HostedGoServerFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(DataDir, AdminPassword, _log, Tls);
+        _server = await ServerProcess.StartAsync(DataDir, AdminPassword, _log, Tls, _stack.EnvironmentVariables);
     }
 
     /// <summary>A certificate to serve HTTPS with as well (see <see cref="ServerProcess.TlsPort"/>); none by default.</summary>
@@ -64,6 +66,7 @@ public class HostedGoServerFixture : IAsyncLifetime
 
         _dataDir.Dispose();
         _goCache.Dispose();
+        _stack.Dispose();
     }
 
     /// <summary>Stops the server and starts a new one on the same data dir (on a new port).</summary>
@@ -75,7 +78,7 @@ public class HostedGoServerFixture : IAsyncLifetime
             _server = null;
         }
 
-        _server = await ServerProcess.StartAsync(DataDir, AdminPassword, _log, Tls);
+        _server = await ServerProcess.StartAsync(DataDir, AdminPassword, _log, Tls, _stack.EnvironmentVariables);
     }
 
     public Uri ContentUri(string relative) => new($"{GoProxyUrl}/{relative}");

@@ -1,4 +1,4 @@
-namespace ArtifactHub.E2E.Infrastructure;
+namespace ArtifactHub.TestSupport;
 
 /// <summary>Where the repository and the built server are, seen from the test assembly.</summary>
 public static class RepoPaths

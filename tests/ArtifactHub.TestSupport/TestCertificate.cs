@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace ArtifactHub.E2E.Infrastructure;
+namespace ArtifactHub.TestSupport;
 
 /// <summary>
 /// A self-signed certificate for 127.0.0.1 and localhost: a PFX for Kestrel and a PEM the go command trusts through

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using ArtifactHub.TestSupport;
 
-namespace ArtifactHub.E2E.Infrastructure;
+namespace ArtifactHub.TestSupport;
 
 /// <summary>
 /// The built ArtifactHub server run as a real process (<c>dotnet ArtifactHub.Server.dll --urls ...</c>), with its
-/// stdout/stderr captured for failure messages.
+/// stdout/stderr captured for failure messages. <see cref="Kill"/> ends it as a crash would; <see cref="RestartAsync"/>
+/// starts it again on the same data dir, port and settings.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -15,11 +15,20 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _log;
+    private readonly string _dataDir;
+    private readonly string _adminPassword;
+    private readonly TestCertificate? _tls;
+    private readonly IReadOnlyDictionary<string, string>? _environment;
 
-    private ServerProcess(Process process, int port, int? tlsPort, StringBuilder log)
+    private ServerProcess(Process process, int port, int? tlsPort, StringBuilder log, string dataDir, string adminPassword, TestCertificate? tls,
+        IReadOnlyDictionary<string, string>? environment)
     {
         _process = process;
         _log = log;
+        _dataDir = dataDir;
+        _adminPassword = adminPassword;
+        _tls = tls;
+        _environment = environment;
         Port = port;
         TlsPort = tlsPort;
     }
@@ -31,6 +40,11 @@ public sealed class ServerProcess : IAsyncDisposable
     public int? TlsPort { get; }
 
     public int ProcessId => _process.Id;
+
+    public string DataDir => _dataDir;
+
+    /// <summary>True once the process has ended (killed, crashed or disposed).</summary>
+    public bool HasExited => _process.HasExited;
 
     public Uri Root => new($"http://127.0.0.1:{Port}/");
 
@@ -50,7 +64,45 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <param name="tls">When given, the server also listens on HTTPS (<see cref="TlsPort"/>) with this certificate.</param>
-    public static async Task<ServerProcess> StartAsync(string dataDir, string adminPassword, StringBuilder log, TestCertificate? tls = null)
+    /// <param name="environment">
+    /// More environment variables for the server (e.g. <c>ArtifactHub__Database__Provider</c>, see
+    /// <see cref="StackResources.EnvironmentVariables"/>); they win over the ones set here.
+    /// </param>
+    /// <param name="port">The HTTP port; a free one when null.</param>
+    public static Task<ServerProcess> StartAsync(string dataDir, string adminPassword, StringBuilder log, TestCertificate? tls = null,
+        IReadOnlyDictionary<string, string>? environment = null, int? port = null) =>
+        StartAsync(dataDir, adminPassword, log, tls, environment, port, tlsPort: null);
+
+    /// <summary>Stops this server if it still runs, then starts it again on the same data dir, ports and environment.</summary>
+    public async Task<ServerProcess> RestartAsync()
+    {
+        await DisposeAsync();
+        return await StartAsync(_dataDir, _adminPassword, _log, _tls, _environment, Port, TlsPort);
+    }
+
+    /// <summary>Ends the server with SIGKILL, as a crash or an OOM kill would: no graceful shutdown, nothing flushed.</summary>
+    public void Kill()
+    {
+        lock (_log)
+        {
+            _log.AppendLine($"--- killing server on port {Port} (SIGKILL) ---");
+        }
+
+        try
+        {
+            // Process.Kill sends SIGKILL on Unix.
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.WaitForExit(30_000);
+    }
+
+    private static async Task<ServerProcess> StartAsync(string dataDir, string adminPassword, StringBuilder log, TestCertificate? tls,
+        IReadOnlyDictionary<string, string>? environment, int? requestedPort, int? tlsPort)
     {
         var dll = RepoPaths.ServerDll;
         if (!File.Exists(dll))
@@ -58,8 +110,8 @@ public sealed class ServerProcess : IAsyncDisposable
             throw new InvalidOperationException($"server not built: {dll} does not exist");
         }
 
-        var port = LoopbackPort.Free();
-        int? tlsPort = tls is null ? null : LoopbackPort.Free();
+        var port = requestedPort ?? LoopbackPort.Free();
+        tlsPort = tls is null ? null : tlsPort ?? LoopbackPort.Free();
         var urls = tls is null ? $"http://127.0.0.1:{port}" : $"http://127.0.0.1:{port};https://127.0.0.1:{tlsPort}";
         var info = new ProcessStartInfo(DotnetHost(), [dll, "--urls", urls])
         {
@@ -81,6 +133,11 @@ public sealed class ServerProcess : IAsyncDisposable
             info.Environment["Kestrel__Certificates__Default__Password"] = tls.PfxPassword;
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         lock (log)
         {
             log.AppendLine($"--- starting server on {urls} (data dir {dataDir}) ---");
@@ -93,7 +150,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ServerProcess(process, port, tlsPort, log);
+        var server = new ServerProcess(process, port, tlsPort, log, dataDir, adminPassword, tls, environment);
         try
         {
             await server.WaitUntilReadyAsync();

@@ -1,4 +1,4 @@
-namespace ArtifactHub.E2E.Infrastructure;
+namespace ArtifactHub.TestSupport;
 
 /// <summary>
 /// A fresh folder under the system temp directory, deleted on dispose. The go command makes its module cache
