@@ -119,3 +119,104 @@ PY
 proc_status_kib() {
     awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"
 }
+
+# ---- helpers of the cluster and backend benchmarks (cluster-zip-download.sh, upload-backends.sh) -------------
+
+# machine_line -> "2 cores, load 0.52 0.80 1.10, Linux 6.1" for the report header
+machine_line() {
+    printf '%s cores, load average %s, %s %s' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(uname -s)" "$(uname -r)"
+}
+
+# start_static_nginx ROOT_DIR NAME: a private nginx (foreground, own prefix under $BENCH_TMP/NAME) serving ROOT_DIR
+# as static files (sendfile on) on a free loopback port. Prints "PID URL".
+start_static_nginx() {
+    local root=$1 name=$2 dir port user_line="" pid i
+    dir="$BENCH_TMP/$name"
+    port="$(free_port)"
+    mkdir -p "$dir/temp"
+    if [[ "$(id -u)" == "0" ]]; then user_line="user root;"; fi   # workers must read files in our 0700 temp dir
+    cat >"$dir/nginx.conf" <<NGINX
+$user_line
+worker_processes auto;
+pid $dir/nginx.pid;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path $dir/temp/body;
+    proxy_temp_path $dir/temp/proxy;
+    fastcgi_temp_path $dir/temp/fastcgi;
+    uwsgi_temp_path $dir/temp/uwsgi;
+    scgi_temp_path $dir/temp/scgi;
+    default_type application/zip;
+    server {
+        listen 127.0.0.1:$port;
+        root $root;
+    }
+}
+NGINX
+    nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" -g 'daemon off;' >"$dir/stdout.log" 2>&1 &
+    pid=$!
+    for ((i = 0; i < 50; i++)); do
+        kill -0 "$pid" 2>/dev/null || { cat "$dir/error.log" "$dir/stdout.log" >&2 || true; die "nginx ($name) failed to start"; }
+        curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
+        sleep 0.1
+    done
+    printf '%s http://127.0.0.1:%s\n' "$pid" "$port"
+}
+
+# stop_pid PID: SIGTERM, wait up to 5 s, then SIGKILL (for processes this script started).
+stop_bench_pid() {
+    local pid=${1:-} i
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+# wrk_figures URL CONNECTIONS DURATION [LOG] -> "req_per_s MiB_per_s non2xx socket_errors"
+# wrk runs with min(2, CONNECTIONS) threads; MiB/s is its Transfer/sec (body + headers, binary units).
+wrk_figures() {
+    local url=$1 c=$2 d=$3 logfile=${4:-/dev/null} t out
+    t=$((c < 2 ? c : 2))
+    out="$(wrk -t"$t" -c"$c" -d"$d" --timeout 10s "$url")"
+    printf '== %s c=%s d=%s\n%s\n' "$url" "$c" "$d" "$out" >>"$logfile"
+    awk '
+        /^Requests\/sec:/ { rps = $2 }
+        /^Transfer\/sec:/ {
+            v = $2; n = v + 0; unit = v; sub(/^[0-9.]+/, "", unit)
+            m = 1 / 1048576
+            if (unit == "KB") m = 1 / 1024; else if (unit == "MB") m = 1
+            else if (unit == "GB") m = 1024; else if (unit == "TB") m = 1048576
+            mib = n * m
+        }
+        /Non-2xx or 3xx responses:/ { non2xx = $NF }
+        /Socket errors:/ { sockerr = $0; sub(/.*Socket errors: */, "", sockerr); gsub(/ /, "", sockerr) }
+        END { printf "%s %.1f %s %s\n", rps + 0, mib + 0, non2xx + 0, (sockerr == "" ? "-" : sockerr) }
+    ' <<<"$out"
+}
+
+# start_azurite DIR -> prints "PID BLOB_ENDPOINT" (Azurite's blob service from tools/azurite on a free loopback port)
+start_azurite() {
+    local dir=$1 cmd="$REPO_ROOT/tools/azurite/node_modules/.bin/azurite-blob" port pid i
+    [[ -x "$cmd" ]] || die "Azurite is not installed: run 'npm ci --prefix tools/azurite' (test.sh does it)"
+    port="$(free_port)"
+    mkdir -p "$dir"
+    "$cmd" --blobHost 127.0.0.1 --blobPort "$port" --location "$dir" --silent --skipApiVersionCheck --disableTelemetry \
+        </dev/null >"$dir.log" 2>&1 &
+    pid=$!
+    for ((i = 0; i < 300; i++)); do   # any answer (403 to an unsigned request) means it listens
+        kill -0 "$pid" 2>/dev/null || { cat "$dir.log" >&2; die "Azurite exited during start-up"; }
+        [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/devstoreaccount1?comp=list" 2>/dev/null)" != "000" ]] && break
+        sleep 0.2
+    done
+    printf '%s http://127.0.0.1:%s/devstoreaccount1\n' "$pid" "$port"
+}
+
+# Azurite's published development account (not a secret) for a blob endpoint.
+azurite_connection_string() {
+    printf 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=%s' "$1"
+}
