@@ -12,6 +12,13 @@ namespace ArtifactHub.Migrations.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlAdvisoryLock(string connectionString) : IClusterLock
 {
+    /// <summary>
+    /// The connection string under another application name, so that lock connections come from a pool of their own:
+    /// a holder that needs a second connection for its work (a proxy fetch) must never wait for a connection that other
+    /// holders, waiting the same way, keep out of the shared pool.
+    /// </summary>
+    private readonly string lockConnectionString = OwnPool(connectionString);
+
     public async Task<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken) =>
         (await LockAsync(key, "SELECT pg_advisory_xact_lock(@key)", cancellationToken))!;
 
@@ -22,9 +29,37 @@ public sealed class PostgreSqlAdvisoryLock(string connectionString) : IClusterLo
     public static long LockId(string key) =>
         System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
+    private static string OwnPool(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.ApplicationName = $"{builder.ApplicationName ?? "ArtifactHub"} (cluster lock)";
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Takes the lock, once more on a fresh connection when the pooled one turns out dead: a restart or failover of
+    /// PostgreSQL ends every session, and the pool hands out its idle connections unchecked.
+    /// </summary>
     private async Task<IAsyncDisposable?> LockAsync(string key, string sql, CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            return await LockOnceAsync(key, sql, cancellationToken);
+        }
+        catch (NpgsqlException e) when (e.IsTransient && !cancellationToken.IsCancellationRequested)
+        {
+            await using (var pooled = new NpgsqlConnection(lockConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
+            return await LockOnceAsync(key, sql, cancellationToken);
+        }
+    }
+
+    private async Task<IAsyncDisposable?> LockOnceAsync(string key, string sql, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(lockConnectionString);
         NpgsqlTransaction? transaction = null;
         try
         {

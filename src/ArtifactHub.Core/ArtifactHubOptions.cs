@@ -9,4 +9,7 @@ public sealed class ArtifactHubOptions
     public string DataDir { get; set; } = "./data";
 
     public string FullDataDir => Path.GetFullPath(DataDir);
+
+    /// <summary>Where uploads and fetches stage their files before the blob store takes them (cleaned by garbage collection).</summary>
+    public string FullStagingDir => Path.Combine(FullDataDir, "tmp");
 }

@@ -90,5 +90,35 @@ public sealed class PostgreSqlAdvisoryLockTests : ClusterLockTests, IDisposable
         await using var got = await NewNode().AcquireAsync("blob-gc", default).WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task A_held_key_keeps_no_connection_from_the_pool_its_holder_works_with()
+    {
+        // One connection in the pool: a proxy fetch under the lock must still get one for its own queries.
+        var onePooled = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 1, Timeout = 3 }.ConnectionString;
+        await using var held = await new PostgreSqlAdvisoryLock(onePooled).AcquireAsync("proxy-fetch", default);
+
+        await using var work = new NpgsqlConnection(onePooled);
+        await work.OpenAsync();
+    }
+
+    [Fact]
+    public async Task A_lock_after_the_database_dropped_its_idle_connections_is_taken_on_a_fresh_one()
+    {
+        // A restart or failover of PostgreSQL ends every session, including the lock's idle pooled connections.
+        var node = NewNode();
+        await (await node.AcquireAsync("proxy-fetch", default)).DisposeAsync();
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var kill = new NpgsqlCommand(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", admin);
+            await kill.ExecuteNonQueryAsync();
+        }
+
+        await using var again = await node.AcquireAsync("proxy-fetch", default);
+        await using var tried = await node.TryAcquireAsync("blob-gc", default);
+        Assert.NotNull(tried);
+    }
+
     public void Dispose() => PostgresServer.Shared.DropDatabase(connectionString);
 }

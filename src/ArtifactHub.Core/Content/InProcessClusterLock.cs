@@ -26,8 +26,10 @@ public sealed class InProcessClusterLock : IClusterLock
 
     public Task<IAsyncDisposable?> TryAcquireAsync(string key, CancellationToken cancellationToken)
     {
+        // Before Enter: a cancelled token must not throw between Enter and Leave, which would keep the entry forever.
+        cancellationToken.ThrowIfCancellationRequested();
         var entry = Enter(key);
-        if (entry.Semaphore.Wait(0, cancellationToken))
+        if (entry.Semaphore.Wait(0))
         {
             return Task.FromResult<IAsyncDisposable?>(new Held(this, key, entry));
         }

@@ -242,7 +242,7 @@ public sealed class GoHostedHandler(
             ? ContentResponse.Text(403, $"repository {repository.Name} is read-only")
             : null;
 
-    private string StagingDir => Path.Combine(options.Value.FullDataDir, "tmp");
+    private string StagingDir => options.Value.FullStagingDir;
 
     private static ContentResponse TooLarge() =>
         ContentResponse.Text(413, $"module zip is too large (limit is {ModuleZipLimits.MaxZipFile} bytes)");

@@ -61,7 +61,7 @@ public sealed class GoProxyFetcher(
         StagedFile staged;
         try
         {
-            staged = await StagedFile.WriteAsync(found.Body, Path.Combine(options.Value.FullDataDir, "tmp"), limit, cancellationToken);
+            staged = await StagedFile.WriteAsync(found.Body, options.Value.FullStagingDir, limit, cancellationToken);
         }
         catch (ContentTooLargeException e)
         {

@@ -182,12 +182,12 @@ public static class RepositoryEndpoints
             return NotFound(name);
         }
 
-        var shas = await db.Assets.Where(a => a.RepositoryId == repository.Id).Select(a => a.BlobSha256).Distinct().ToListAsync(cancellationToken);
+        var blobCount = await db.Assets.Where(a => a.RepositoryId == repository.Id).Select(a => a.BlobSha256).Distinct().CountAsync(cancellationToken);
         await db.Repositories.Where(r => r.Id == repository.Id).ExecuteDeleteAsync(cancellationToken); // components and assets go by cascade
         cache.Evict(repository.Name);
         // The blobs stay for garbage collection: another repository, or an upload on another node, may use the same bytes.
-        logger.LogInformation("Deleted repository {Repository}; {Blobs} blob(s) it referenced are left to garbage collection", repository.Name, shas.Count);
-        await audit.RecordAsync(context, "repository.delete", repository.Name, details: $"{shas.Count} blob(s) referenced");
+        logger.LogInformation("Deleted repository {Repository}; {Blobs} blob(s) it referenced are left to garbage collection", repository.Name, blobCount);
+        await audit.RecordAsync(context, "repository.delete", repository.Name, details: $"{blobCount} blob(s) referenced");
         return Results.NoContent();
     }
 

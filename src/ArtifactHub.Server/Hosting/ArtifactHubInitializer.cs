@@ -7,6 +7,8 @@ using ArtifactHub.Formats.Go;
 using ArtifactHub.Server.Auth;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ArtifactHub.Server.Hosting;
@@ -21,8 +23,9 @@ public static class ArtifactHubInitializer
     public static async Task InitializeArtifactHubAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await using var turn = await scope.ServiceProvider.GetRequiredService<IClusterLock>().AcquireAsync("server-initialization", CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<ArtifactHubDbContext>();
+        await EnsureDatabaseExistsAsync(db); // the lock needs a connection to it
+        await using var turn = await scope.ServiceProvider.GetRequiredService<IClusterLock>().AcquireAsync("server-initialization", CancellationToken.None);
         var fresh = !(await db.Database.GetAppliedMigrationsAsync()).Any();
         await db.Database.MigrateAsync();
         var keysDir = Path.Combine(scope.ServiceProvider.GetRequiredService<IOptions<ArtifactHubOptions>>().Value.FullDataDir, "keys");
@@ -62,6 +65,25 @@ public static class ArtifactHubInitializer
                 Go("go-group", RepositoryType.Group, new RepositorySettings { Group = new GroupSettings { Members = ["go-hosted", "go-proxy"] } }));
             await db.SaveChangesAsync();
             app.Logger.LogInformation("New database: created go-hosted, go-proxy (https://proxy.golang.org) and go-group (go-hosted, go-proxy)");
+        }
+    }
+
+    /// <summary>Creates the database itself when the server may and it is missing, as migrating would; another node may win.</summary>
+    private static async Task EnsureDatabaseExistsAsync(ArtifactHubDbContext db)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync())
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync();
+        }
+        catch (Exception) when (creator.Exists())
+        {
+            // Another node created it first.
         }
     }
 }

@@ -32,14 +32,18 @@ public sealed class BlobGarbageCollector(
     /// <summary>Runs a collection, or returns null at once when another node (or request) is running one.</summary>
     public async Task<BlobGarbageCollection?> RunAsync(CancellationToken cancellationToken)
     {
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromSeconds(options.Value.GracePeriodSeconds);
+
+        // This node's own folder, outside the lock: nodes started together tick together, and the one that always
+        // loses the lock would otherwise never clean its staging area.
+        var staged = DeleteStagedFiles(cutoff);
         await using var held = await clusterLock.TryAcquireAsync(LockKey, cancellationToken);
         if (held is null)
         {
-            logger.LogInformation("Blob garbage collection skipped: another node is running it");
+            logger.LogInformation("Blob garbage collection skipped: another node is running it ({StagedFilesDeleted} staged file(s) of this node deleted)", staged);
             return null;
         }
 
-        var cutoff = clock.GetUtcNow() - TimeSpan.FromSeconds(options.Value.GracePeriodSeconds);
         int examined = 0, deleted = 0;
         long bytesFreed = 0;
         var old = new List<StoredBlob>(Batch);
@@ -59,7 +63,6 @@ public sealed class BlobGarbageCollector(
         }
 
         (deleted, bytesFreed) = Add((deleted, bytesFreed), await DeleteUnreferencedAsync(old, cancellationToken));
-        var staged = DeleteStagedFiles(cutoff);
         var result = new BlobGarbageCollection(examined, deleted, bytesFreed, staged);
         logger.LogInformation(
             "Blob garbage collection: examined {Examined} blob(s), deleted {Deleted} ({BytesFreed} bytes), deleted {StagedFilesDeleted} staged file(s); grace period {GracePeriodSeconds} s",
@@ -95,7 +98,7 @@ public sealed class BlobGarbageCollector(
     /// <summary>Staged files older than the grace period: a request writing one is long over (a crash, or kill -9, left it).</summary>
     private int DeleteStagedFiles(DateTimeOffset cutoff)
     {
-        var staging = new DirectoryInfo(Path.Combine(hub.Value.FullDataDir, "tmp"));
+        var staging = new DirectoryInfo(hub.Value.FullStagingDir);
         if (!staging.Exists)
         {
             return 0;
