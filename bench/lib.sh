@@ -73,16 +73,7 @@ start_server() {
 }
 
 stop_server() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        local i
-        for ((i = 0; i < 50; i++)); do
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.1
-        done
-        kill -9 "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
+    stop_bench_pid "$SERVER_PID"
     SERVER_PID=""
 }
 
@@ -115,7 +106,7 @@ with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED, allowZip64=True) 
 PY
 }
 
-# rss_kib PID FIELD  -> prints the value (kB) of FIELD (VmRSS, VmHWM) from /proc/PID/status
+# proc_status_kib PID FIELD  -> prints the value (kB) of FIELD (VmRSS, VmHWM) from /proc/PID/status
 proc_status_kib() {
     awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"
 }
@@ -167,7 +158,7 @@ NGINX
     printf '%s http://127.0.0.1:%s\n' "$pid" "$port"
 }
 
-# stop_pid PID: SIGTERM, wait up to 5 s, then SIGKILL (for processes this script started).
+# stop_bench_pid PID: SIGTERM, wait up to 5 s, then SIGKILL (for processes this script started).
 stop_bench_pid() {
     local pid=${1:-} i
     [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0

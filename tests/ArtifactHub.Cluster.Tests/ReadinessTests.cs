@@ -14,39 +14,33 @@ public sealed class ReadinessTests(ClusterFixture cluster)
     private static readonly TimeSpan RecoverWithin = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task Every_node_is_unready_while_PostgreSQL_is_stopped_and_ready_again_when_it_is_back()
-    {
-        await AssertEveryNodeAsync(HttpStatusCode.OK, RecoverWithin, "before stopping PostgreSQL");
-        cluster.Postgres.Stop();
-        try
-        {
-            await AssertEveryNodeAsync(HttpStatusCode.ServiceUnavailable, NoticeWithin, "with PostgreSQL stopped");
-            await AssertAliveAsync("with PostgreSQL stopped");
-        }
-        finally
+    public Task Every_node_is_unready_while_PostgreSQL_is_stopped_and_ready_again_when_it_is_back() =>
+        AssertUnreadyWhileStoppedAsync("PostgreSQL", cluster.Postgres.Stop, () =>
         {
             cluster.Postgres.Start();
-        }
-
-        await AssertEveryNodeAsync(HttpStatusCode.OK, RecoverWithin, "after PostgreSQL was started again");
-    }
+            return Task.CompletedTask;
+        });
 
     [Fact]
-    public async Task Every_node_is_unready_while_Azurite_is_stopped_and_ready_again_when_it_is_back()
+    public Task Every_node_is_unready_while_Azurite_is_stopped_and_ready_again_when_it_is_back() =>
+        AssertUnreadyWhileStoppedAsync("Azurite", cluster.Azurite.Stop, cluster.Azurite.StartAsync);
+
+    /// <summary>Every node is ready, unready (yet alive) while <paramref name="dependency"/> is stopped, and ready again once it is started.</summary>
+    private async Task AssertUnreadyWhileStoppedAsync(string dependency, Action stop, Func<Task> start)
     {
-        await AssertEveryNodeAsync(HttpStatusCode.OK, RecoverWithin, "before stopping Azurite");
-        cluster.Azurite.Stop();
+        await AssertEveryNodeAsync(HttpStatusCode.OK, RecoverWithin, $"before stopping {dependency}");
+        stop();
         try
         {
-            await AssertEveryNodeAsync(HttpStatusCode.ServiceUnavailable, NoticeWithin, "with Azurite stopped");
-            await AssertAliveAsync("with Azurite stopped");
+            await AssertEveryNodeAsync(HttpStatusCode.ServiceUnavailable, NoticeWithin, $"with {dependency} stopped");
+            await AssertAliveAsync($"with {dependency} stopped");
         }
         finally
         {
-            await cluster.Azurite.StartAsync();
+            await start();
         }
 
-        await AssertEveryNodeAsync(HttpStatusCode.OK, RecoverWithin, "after Azurite was started again");
+        await AssertEveryNodeAsync(HttpStatusCode.OK, RecoverWithin, $"after {dependency} was started again");
     }
 
     /// <summary>Polls every node's /readyz until each has answered <paramref name="expected"/>, for at most <paramref name="within"/>.</summary>

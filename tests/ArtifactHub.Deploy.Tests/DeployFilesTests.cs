@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using ArtifactHub.TestSupport;
 
 namespace ArtifactHub.Deploy.Tests;
 
@@ -15,44 +14,10 @@ public sealed class DeployFilesTests
     [Fact]
     public async Task Deploy_files_pass_validate_sh()
     {
-        var root = RepositoryRoot();
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(root, "deploy", "validate.sh"));
+        // ProcessRunner kills it (with its children) and throws a TimeoutException when it runs longer than Timeout.
+        var result = await ProcessRunner.RunAsync(
+            "bash", RepoPaths.Root, env: null, Timeout, CancellationToken.None, Path.Combine(RepoPaths.Root, "deploy", "validate.sh"));
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start bash");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"deploy/validate.sh did not finish within {Timeout}");
-        }
-
-        var output = new StringBuilder().Append(await stdout).Append(await stderr).ToString();
-        Assert.True(process.ExitCode == 0, $"deploy/validate.sh exited with {process.ExitCode}:\n{output}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ArtifactHub.sln")) && File.Exists(Path.Combine(dir.FullName, "deploy", "validate.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no repository root (ArtifactHub.sln and deploy/validate.sh) above {AppContext.BaseDirectory}");
+        Assert.True(result.ExitCode == 0, $"deploy/validate.sh exited with {result.ExitCode}:\n{result.StdOut}{result.StdErr}");
     }
 }

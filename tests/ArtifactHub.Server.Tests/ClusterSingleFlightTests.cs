@@ -6,12 +6,13 @@ namespace ArtifactHub.Server.Tests;
 public sealed class ClusterSingleFlightTests : IAsyncLifetime
 {
     private const string Module = "example.com/cluster/lib";
-    private SlowGoProxyUpstream upstream = null!;
+    private CountingGoProxy upstream = null!;
     private ClusterNodes cluster = null!;
 
     public async Task InitializeAsync()
     {
-        upstream = await SlowGoProxyUpstream.StartAsync();
+        upstream = await CountingGoProxy.StartAsync();
+        upstream.Delay = TimeSpan.FromMilliseconds(500);
         cluster = ClusterNodes.OnPostgreSql(3);
     }
 
@@ -25,7 +26,7 @@ public sealed class ClusterSingleFlightTests : IAsyncLifetime
     public async Task Concurrent_requests_for_one_uncached_zip_through_three_nodes_make_one_upstream_request()
     {
         var zip = ModuleZipBuilder.Simple(Module, "v1.0.0");
-        upstream.Serve("example.com/cluster/lib/@v/v1.0.0.zip", zip);
+        upstream.Add("example.com/cluster/lib/@v/v1.0.0.zip", zip);
         var repo = await CreateProxyAsync();
         var clients = cluster.Nodes.Select(n => n.CreateClient()).ToList();
 
@@ -39,7 +40,7 @@ public sealed class ClusterSingleFlightTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_requests_for_an_expired_list_through_three_nodes_make_one_upstream_request()
     {
-        upstream.Serve("example.com/cluster/lib/@v/list", "v1.0.0\nv1.1.0\n"u8.ToArray());
+        upstream.Add("example.com/cluster/lib/@v/list", "v1.0.0\nv1.1.0\n"u8.ToArray());
         var repo = await CreateProxyAsync();
         var clients = cluster.Nodes.Select(n => n.CreateClient()).ToList();
 

@@ -8,19 +8,20 @@ using Microsoft.Extensions.Configuration;
 namespace ArtifactHub.Server.Tests;
 
 /// <summary>
-/// A cluster's first start: three nodes come up at the same moment on one empty PostgreSQL database. Each must start,
-/// and what the first start makes (schema, default repositories, admin, the first Data Protection key) is made once.
+/// A cluster's first start: three nodes come up at the same moment on a PostgreSQL server where their database does not
+/// exist yet. Each must start, and what the first start makes (the database, schema, default repositories, admin, the
+/// first Data Protection key) is made once.
 /// </summary>
 public sealed class SimultaneousStartTests : IAsyncLifetime
 {
-    private readonly string database = PostgresServer.Shared.CreateDatabase("simultaneous");
+    private readonly string database = PostgresServer.Shared.ConnectionString($"not_yet_{Guid.NewGuid():N}");
     private readonly List<ArtifactHubFactory> roots = [];
     private readonly List<WebApplicationFactory<Program>> nodes = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Three_nodes_starting_together_on_an_empty_database_all_start_and_make_the_defaults_once()
+    public async Task Three_nodes_starting_together_before_their_database_exists_all_start_and_make_it_and_the_defaults_once()
     {
         for (var i = 0; i < 3; i++)
         {

@@ -61,24 +61,9 @@ public sealed class NginxServer : IAsyncDisposable
         var port = LoopbackPort.Free();
         await File.WriteAllTextAsync(Path.Combine(dir.Path, "nginx.conf"), Config(dir.Path, port, upstreamPorts));
 
-        var info = new ProcessStartInfo(Binary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-p", dir.Path, "-c", "nginx.conf", "-g", "daemon off;" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
+        var info = new ProcessStartInfo(Binary, ["-p", dir.Path, "-c", "nginx.conf", "-g", "daemon off;"]);
         var output = new StringBuilder();
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.Start(info, output);
         var nginx = new NginxServer(process, output, dir, port);
         try
         {
@@ -168,21 +153,10 @@ public sealed class NginxServer : IAsyncDisposable
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _process.WaitForExitAsync(cts.Token);
-        }
-        catch (InvalidOperationException)
-        {
-            // already gone
+            await ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(10));
         }
         finally
         {
-            _process.Dispose();
             _dir.Dispose();
         }
     }

@@ -113,14 +113,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var port = requestedPort ?? LoopbackPort.Free();
         tlsPort = tls is null ? null : tlsPort ?? LoopbackPort.Free();
         var urls = tls is null ? $"http://127.0.0.1:{port}" : $"http://127.0.0.1:{port};https://127.0.0.1:{tlsPort}";
-        var info = new ProcessStartInfo(DotnetHost(), [dll, "--urls", urls])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo(DotnetHost(), [dll, "--urls", urls]) { WorkingDirectory = Path.GetDirectoryName(dll)! };
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("ASPNETCORE_HTTP_PORTS");
         info.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
@@ -143,12 +136,7 @@ public sealed class ServerProcess : IAsyncDisposable
             log.AppendLine($"--- starting server on {urls} (data dir {dataDir}) ---");
         }
 
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Append(log, e.Data, "out");
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data, "err");
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ChildProcess.Start(info, log, (line, stream) => $"[{stream}] {line}");
 
         var server = new ServerProcess(process, port, tlsPort, log, dataDir, adminPassword, tls, environment);
         try
@@ -207,17 +195,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await _process.WaitForExitAsync(cts.Token);
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already gone.
+            await ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(30));
         }
         finally
         {
@@ -225,21 +203,6 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 _log.AppendLine($"--- server on port {Port} stopped ---");
             }
-
-            _process.Dispose();
-        }
-    }
-
-    private static void Append(StringBuilder log, string? line, string stream)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            log.Append('[').Append(stream).Append("] ").AppendLine(line);
         }
     }
 

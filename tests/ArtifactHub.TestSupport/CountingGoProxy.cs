@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ArtifactHub.Cluster.Tests;
+namespace ArtifactHub.TestSupport;
 
 /// <summary>
 /// A static GOPROXY on a loopback port that serves the files it is given, counts the requests for each path, and
 /// takes <see cref="Delay"/> before each answer (so that concurrent fetches overlap). Anything else is a 404.
+/// For an upstream tree on disk that can fail, hang or demand credentials, Server.Tests has StaticGoProxyUpstream.
 /// </summary>
 public sealed class CountingGoProxy : IAsyncDisposable
 {
@@ -36,7 +37,7 @@ public sealed class CountingGoProxy : IAsyncDisposable
         var app = builder.Build();
         var proxy = new CountingGoProxy(app, port);
         app.Run(proxy.AnswerAsync);
-        await app.StartAsync();
+        await app.StartAsync().ConfigureAwait(false);
         return proxy;
     }
 
@@ -50,7 +51,7 @@ public sealed class CountingGoProxy : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
-        await Task.Delay(Delay, context.RequestAborted);
+        await Task.Delay(Delay, context.RequestAborted).ConfigureAwait(false);
         if (!_files.TryGetValue(path, out var bytes))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -59,8 +60,8 @@ public sealed class CountingGoProxy : IAsyncDisposable
 
         context.Response.ContentType = "application/octet-stream";
         context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);
 }
