@@ -63,43 +63,11 @@ cmp -s "$ZIP" "$BENCH_TMP/back.zip" || die "downloaded bytes differ from the upl
 log "round trip OK: downloaded bytes equal the uploaded zip"
 
 # --- nginx ---------------------------------------------------------------------
-NGX="$BENCH_TMP/nginx"
-NGINX_PORT="$(free_port)"
-mkdir -p "$NGX/html$(dirname "$URL_PATH")" "$NGX/temp"
-cp "$ZIP" "$NGX/html$URL_PATH"
-user_line=""
-if [[ "$(id -u)" == "0" ]]; then user_line="user root;"; fi   # workers must read files in our 0700 temp dir
-cat >"$NGX/nginx.conf" <<EOF
-$user_line
-worker_processes auto;
-pid $NGX/nginx.pid;
-error_log $NGX/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 1000000;
-    client_body_temp_path $NGX/temp/body;
-    proxy_temp_path $NGX/temp/proxy;
-    fastcgi_temp_path $NGX/temp/fastcgi;
-    uwsgi_temp_path $NGX/temp/uwsgi;
-    scgi_temp_path $NGX/temp/scgi;
-    default_type application/zip;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $NGX/html;
-    }
-}
-EOF
-nginx -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" -g 'daemon off;' >"$NGX/stdout.log" 2>&1 &
-NGINX_PID=$!
-NGINX_URL="http://127.0.0.1:$NGINX_PORT"
-for ((i = 0; i < 50; i++)); do
-    kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NGX/error.log" "$NGX/stdout.log" >&2 || true; die "nginx failed to start"; }
-    curl -fsS -o /dev/null "$NGINX_URL$URL_PATH" 2>/dev/null && break
-    sleep 0.1
-done
+NGX_ROOT="$BENCH_TMP/nginx-html"
+mkdir -p "$NGX_ROOT$(dirname "$URL_PATH")"
+cp "$ZIP" "$NGX_ROOT$URL_PATH"
+read -r NGINX_PID NGINX_URL < <(start_static_nginx "$NGX_ROOT" nginx)
+[[ -n "${NGINX_URL:-}" ]] || die "nginx failed to start"
 curl -fsS -o "$BENCH_TMP/nginx.zip" "$NGINX_URL$URL_PATH" || die "nginx does not serve $URL_PATH"
 cmp -s "$ZIP" "$BENCH_TMP/nginx.zip" || die "nginx serves different bytes"
 log "nginx ready on $NGINX_URL (pid $NGINX_PID)"
