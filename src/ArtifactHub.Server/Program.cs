@@ -16,6 +16,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     // A malformed request (bad JSON, a body over a limit) is the client's error, not a 500.
     StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
+app.UseWebUiFiles(); // the browser UI's files, which need no sign-in (Hosting/WebUi.cs); before routing picks an endpoint
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthenticationGuards();
 app.UseAuthorization();
@@ -28,6 +30,7 @@ app.MapBrowseEndpoints();
 app.MapSecurityEndpoints();
 app.MapMaintenanceEndpoints();
 app.MapContentEndpoints();
+app.MapWebUi();
 
 await app.InitializeArtifactHubAsync();
 app.Run();

@@ -1,0 +1,136 @@
+// The one way the UI talks to the server: /api/v1 only, with the session cookie, and the antiforgery token on every
+// change. A failed call throws ApiError, which carries the server's own words (problem details or plain text) and,
+// for validation problems, the messages per field.
+
+export const apiBase = "/api/v1";
+
+/** What the server said when it refused. `fieldErrors` keys are lower-cased field paths ("name", "proxy.upstream"). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail?: string;
+  readonly fieldErrors: Record<string, string[]>;
+
+  constructor(status: number, title: string, detail?: string, fieldErrors: Record<string, string[]> = {}) {
+    super(detail ? `${title}: ${detail}` : title);
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.fieldErrors = fieldErrors;
+  }
+
+  /** The messages for one field (case-insensitive, "Proxy.Upstream" = "proxy.upstream"), or undefined. */
+  forField(field: string): string | undefined {
+    const messages = this.fieldErrors[field.toLowerCase()];
+    return messages && messages.length > 0 ? messages.join(" ") : undefined;
+  }
+
+  /** The messages that belong to no field this form shows: what to put next to the form's button. */
+  unclaimed(shownFields: string[]): string {
+    const shown = new Set(shownFields.map((f) => f.toLowerCase()));
+    const rest = Object.entries(this.fieldErrors)
+      .filter(([field]) => !shown.has(field))
+      .flatMap(([, messages]) => messages);
+    if (Object.keys(this.fieldErrors).length > 0) {
+      return rest.join(" ");
+    }
+    return this.detail ?? this.title;
+  }
+}
+
+let antiforgeryToken: string | null = null;
+let antiforgeryHeader = "X-XSRF-TOKEN";
+
+/** Fetches the antiforgery token bound to the signed-in user (call after signing in, and at start when signed in). */
+export async function refreshAntiforgery(): Promise<void> {
+  const answer = await request<{ token: string; headerName: string }>("GET", "/session/antiforgery");
+  antiforgeryToken = answer.token;
+  antiforgeryHeader = answer.headerName || antiforgeryHeader;
+}
+
+export function clearAntiforgery(): void {
+  antiforgeryToken = null;
+}
+
+type Body = object | Blob | undefined;
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Answer as text rather than JSON (file contents). */
+  text?: boolean;
+}
+
+/** Calls `/api/v1{path}`. A body that is a Blob/File is sent as it is; any other object as JSON. */
+export async function request<T>(method: string, path: string, body?: Body, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: options.text ? "text/plain, application/problem+json" : "application/json" };
+  let payload: BodyInit | undefined;
+  if (body instanceof Blob) {
+    payload = body;
+    headers["Content-Type"] = body.type || "application/octet-stream";
+  } else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers["Content-Type"] = "application/json";
+  }
+  if (method !== "GET" && method !== "HEAD" && antiforgeryToken) {
+    headers[antiforgeryHeader] = antiforgeryToken;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(apiBase + path, { method, headers, body: payload, credentials: "same-origin", signal: options.signal });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") {
+      throw e;
+    }
+    throw new ApiError(0, "The server could not be reached", e instanceof Error ? e.message : String(e));
+  }
+
+  if (!response.ok) {
+    throw await toApiError(response);
+  }
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  if (options.text) {
+    return (await response.text()) as T;
+  }
+  const type = response.headers.get("Content-Type") ?? "";
+  return (type.includes("json") ? await response.json() : await response.text()) as T;
+}
+
+export const get = <T>(path: string, options?: RequestOptions) => request<T>("GET", path, undefined, options);
+export const post = <T>(path: string, body?: Body, options?: RequestOptions) => request<T>("POST", path, body, options);
+export const put = <T>(path: string, body?: Body, options?: RequestOptions) => request<T>("PUT", path, body, options);
+export const del = <T = void>(path: string, options?: RequestOptions) => request<T>("DELETE", path, undefined, options);
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const type = response.headers.get("Content-Type") ?? "";
+  const text = await response.text().catch(() => "");
+  if (type.includes("json")) {
+    try {
+      const problem = JSON.parse(text) as { title?: string; detail?: string; errors?: Record<string, string[]> };
+      const fieldErrors: Record<string, string[]> = {};
+      for (const [field, messages] of Object.entries(problem.errors ?? {})) {
+        fieldErrors[field.toLowerCase()] = messages;
+      }
+      return new ApiError(response.status, problem.title ?? response.statusText, problem.detail, fieldErrors);
+    } catch {
+      // not JSON after all: fall through to the text
+    }
+  }
+  const title = text.trim() || response.statusText || `HTTP ${response.status}`;
+  return new ApiError(response.status, title);
+}
+
+/** Encodes a module path (or any slash-separated path) for a URL, segment by segment. */
+export function encodePath(path: string): string {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
+/** A problem as text for an action's error line. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) {
+    return error.detail ? `${error.title}: ${error.detail}` : error.title;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
