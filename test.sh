@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test. The end-to-end and hashing tests drive the real go command and golang.org/x/mod, the database tests
-# run on PostgreSQL besides SQLite, and the storage tests on Azurite: this installs what is missing first
-# (Debian/Ubuntu packages through apt, Azurite through npm).
-# Two passes: the whole solution with the servers under test on {SQLite + disk}, then the Server and E2E suites again on
-# {PostgreSQL + Azurite} (ARTIFACTHUB_TEST_STACK, see tests/ArtifactHub.TestSupport/TestStack.cs). The cluster tests
+# run on PostgreSQL besides SQLite, the storage tests on Azurite and the UI tests in headless Chromium: this installs
+# what is missing first (Debian/Ubuntu packages through apt, Azurite and the web UI's packages through npm).
+# First the web UI's component tests (Vitest, in web/). Then two passes: the whole solution with the servers under test
+# on {SQLite + disk}, then the Server and E2E suites again on {PostgreSQL + Azurite} (ARTIFACTHUB_TEST_STACK, see tests/ArtifactHub.TestSupport/TestStack.cs). The cluster tests
 # (three nodes behind nginx) run once, in the first pass, on PostgreSQL + Azurite. Arguments go to the first pass.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,9 +21,14 @@ fi
 if ! command -v python3 >/dev/null 2>&1; then
   missing+=(python3)
 fi
-# The Azure Blob tests run Azurite (the Azure Storage emulator), pinned in tools/azurite/package-lock.json.
-if [ ! -x tools/azurite/node_modules/.bin/azurite-blob ] && ! command -v npm >/dev/null 2>&1; then
+# The Azure Blob tests run Azurite (the Azure Storage emulator), pinned in tools/azurite/package-lock.json; the web UI
+# (web/) is built by the server's build and tested with Vitest: both need Node.js and npm.
+if ! command -v npm >/dev/null 2>&1; then
   missing+=(nodejs npm)
+fi
+# The UI's end-to-end tests drive Debian's Chromium, headless (tests/ArtifactHub.UI.Tests).
+if [ ! -x /usr/bin/chromium ]; then
+  missing+=(chromium)
 fi
 
 # The cluster tests put nginx in front of three servers (tests/ArtifactHub.TestSupport/NginxServer.cs).
@@ -48,8 +53,17 @@ if [ ! -x tools/azurite/node_modules/.bin/azurite-blob ]; then
   npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
+# The web UI's packages, pinned in web/package-lock.json (the server's build would install them too).
+if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+  echo "test.sh: installing the web UI's packages (npm ci --prefix web) ..."
+  npm ci --prefix web --no-audit --no-fund --loglevel=error >/dev/null
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 status=0
+echo "test.sh: the web UI's component tests (Vitest)"
+npm --prefix web test --silent || status=1
+
 echo "test.sh: pass 1 of 2: every project; Server and E2E on sqlite-disk (SQLite + disk), Cluster on PostgreSQL + Azurite + nginx"
 ARTIFACTHUB_TEST_STACK=sqlite-disk dotnet test ArtifactHub.sln "$@" || status=1
 

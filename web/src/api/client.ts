@@ -62,7 +62,12 @@ export interface RequestOptions {
 
 /** Calls `/api/v1{path}`. A body that is a Blob/File is sent as it is; any other object as JSON. */
 export async function request<T>(method: string, path: string, body?: Body, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: options.text ? "text/plain, application/problem+json" : "application/json" };
+  const headers: Record<string, string> = {
+    Accept: options.text ? "text/plain, application/problem+json" : "application/json",
+    // Marks the UI's own calls: the server then answers 401 without a Basic challenge, which would make the browser
+    // pop up its own sign-in dialog (and, headless, hang the request).
+    "X-Requested-With": "XMLHttpRequest",
+  };
   let payload: BodyInit | undefined;
   if (body instanceof Blob) {
     payload = body;

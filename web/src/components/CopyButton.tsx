@@ -14,13 +14,17 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
     window.setTimeout(() => setState("idle"), 2000);
   }
 
+  // The announcement is a live region beside the button (a button's content is presentational, not announced), and
+  // not role=status: a page has many copy buttons, and their empty regions must not be what getByRole("status") finds.
   return (
-    <button type="button" className="copy" onClick={copy} aria-label={label} title={label}>
-      {state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : "Copy"}
-      <span className="visually-hidden" role="status">
+    <>
+      <button type="button" className="copy" onClick={copy} aria-label={label} title={label}>
+        {state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : "Copy"}
+      </button>
+      <span className="visually-hidden" aria-live="polite">
         {state === "copied" ? "Copied to the clipboard" : ""}
       </span>
-    </button>
+    </>
   );
 }
 

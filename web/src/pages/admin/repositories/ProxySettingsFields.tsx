@@ -1,0 +1,180 @@
+import { fieldMessage, type FormProblem } from "../errors";
+import { Field } from "../shared";
+import { newRowKey, proxyNumbers, type AuthChoice, type ChecksumDatabaseRow, type RepositoryFormState, type StoredAuth } from "./repositoryForm";
+
+// Labels here avoid the words "Name", "Type" and "Online": the form's own fields are found by those labels.
+
+/** A proxy's settings: upstream, ages, allow/block lists, checksum databases, and the credentials for the upstream. */
+export function ProxySettingsFields({ form, set, problem, stored }: {
+  form: RepositoryFormState;
+  set(change: Partial<RepositoryFormState>): void;
+  problem: FormProblem | null;
+  /** What the server holds (editing), shown but never its secret. */
+  stored: StoredAuth | null;
+}) {
+  const error = (field: string, items = false) => fieldMessage(problem, field, { items });
+
+  function setRow(key: number, change: Partial<ChecksumDatabaseRow>) {
+    set({ checksumDatabases: form.checksumDatabases.map((row) => (row.key === key ? { ...row, ...change } : row)) });
+  }
+
+  const keepsSecret = !!stored && stored.type === form.auth;
+  const authError = [error("proxy.authentication"), error("proxy.authentication.type")].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <fieldset>
+      <legend>Proxy settings</legend>
+      <Field
+        id="repo-upstream"
+        label="Upstream URL"
+        error={error("proxy.upstream")}
+        help="The Go module proxy to fetch from, e.g. https://proxy.golang.org."
+      >
+        {(a11y) => (
+          <input
+            {...a11y}
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            value={form.upstream}
+            onChange={(e) => set({ upstream: e.target.value })}
+          />
+        )}
+      </Field>
+      <div className="field-grid">
+        {proxyNumbers.map((n) => (
+          <Field key={n.field} id={`repo-${n.field}`} label={n.label} help={n.help} error={error(`proxy.${n.field}`)}>
+            {(a11y) => (
+              <input {...a11y} type="number" min={0} step={1} inputMode="numeric" value={form[n.field]} onChange={(e) => set({ [n.field]: e.target.value } as Partial<RepositoryFormState>)} />
+            )}
+          </Field>
+        ))}
+      </div>
+      <Field
+        id="repo-allow"
+        label="Allowed module paths"
+        error={error("proxy.allow", true)}
+        help="One pattern per line, as in GOPRIVATE (example.com/*). Empty: every path that is not blocked."
+      >
+        {(a11y) => <textarea {...a11y} rows={3} spellCheck={false} value={form.allow} onChange={(e) => set({ allow: e.target.value })} />}
+      </Field>
+      <Field
+        id="repo-block"
+        label="Blocked module paths"
+        error={error("proxy.block", true)}
+        help="One pattern per line: never sent upstream, so private paths do not leak to a public proxy."
+      >
+        {(a11y) => <textarea {...a11y} rows={3} spellCheck={false} value={form.block} onChange={(e) => set({ block: e.target.value })} />}
+      </Field>
+
+      <fieldset className="sumdbs">
+        <legend>Checksum databases</legend>
+        <p className="help" id="repo-sumdb-help">
+          Answered under <code>sumdb/&lt;host&gt;/</code> and forwarded to their URL. None: the go command asks the databases itself.
+        </p>
+        {form.checksumDatabases.map((row, i) => (
+          <fieldset key={row.key} className="sumdb">
+            <legend>Checksum database {i + 1}</legend>
+            <div className="field-grid">
+              <Field id={`repo-sumdb-${row.key}-host`} label="Host" help="The GOSUMDB name, e.g. sum.golang.org." error={error(`proxy.checksumDatabases[${i}].name`)}>
+                {(a11y) => <input {...a11y} spellCheck={false} value={row.name} onChange={(e) => setRow(row.key, { name: e.target.value })} />}
+              </Field>
+              <Field id={`repo-sumdb-${row.key}-url`} label="Forward to URL" error={error(`proxy.checksumDatabases[${i}].url`)}>
+                {(a11y) => <input {...a11y} type="url" spellCheck={false} value={row.url} onChange={(e) => setRow(row.key, { url: e.target.value })} />}
+              </Field>
+              <Field
+                id={`repo-sumdb-${row.key}-age`}
+                label="Latest max age (seconds)"
+                error={error(`proxy.checksumDatabases[${i}].latestMaxAgeSeconds`)}
+              >
+                {(a11y) => (
+                  <input
+                    {...a11y}
+                    type="number"
+                    min={0}
+                    step={1}
+                    inputMode="numeric"
+                    value={row.latestMaxAgeSeconds}
+                    onChange={(e) => setRow(row.key, { latestMaxAgeSeconds: e.target.value })}
+                  />
+                )}
+              </Field>
+            </div>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => set({ checksumDatabases: form.checksumDatabases.filter((r) => r.key !== row.key) })}
+            >
+              Remove checksum database {i + 1}
+            </button>
+          </fieldset>
+        ))}
+        {error("proxy.checksumDatabases") && (
+          <p className="error" role="alert">
+            {error("proxy.checksumDatabases")}
+          </p>
+        )}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            set({ checksumDatabases: [...form.checksumDatabases, { key: newRowKey(), name: "", url: "", latestMaxAgeSeconds: "60" }] })
+          }
+        >
+          Add checksum database
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Upstream authentication</legend>
+        {stored && (
+          <p className="help" id="repo-auth-stored">
+            Stored: {stored.type === "basic" ? `basic, as ${stored.username ?? "?"}` : stored.type}. The server never shows the{" "}
+            {stored.type === "basic" ? "password" : "token"}; leave it empty to keep it.
+          </p>
+        )}
+        <Field id="repo-auth" label="Upstream authentication" error={authError}>
+          {(a11y) => (
+            <select {...a11y} value={form.auth} onChange={(e) => set({ auth: e.target.value as AuthChoice, authSecret: "" })}>
+              <option value="none">{stored ? "None (remove the stored credentials)" : "None"}</option>
+              <option value="basic">Basic (user and password)</option>
+              <option value="bearer">Bearer token</option>
+            </select>
+          )}
+        </Field>
+        {form.auth === "basic" && (
+          <>
+            <Field id="repo-auth-user" label="Upstream user" error={error("proxy.authentication.username")}>
+              {(a11y) => (
+                <input {...a11y} autoComplete="off" spellCheck={false} value={form.authUsername} onChange={(e) => set({ authUsername: e.target.value })} />
+              )}
+            </Field>
+            <Field
+              id="repo-auth-password"
+              label="Upstream password"
+              error={error("proxy.authentication.password")}
+              help={keepsSecret ? "Leave empty to keep the stored password." : undefined}
+            >
+              {(a11y) => (
+                <input {...a11y} type="password" autoComplete="new-password" value={form.authSecret} onChange={(e) => set({ authSecret: e.target.value })} />
+              )}
+            </Field>
+          </>
+        )}
+        {form.auth === "bearer" && (
+          <Field
+            id="repo-auth-token"
+            label="Upstream token"
+            error={error("proxy.authentication.token")}
+            help={keepsSecret ? "Leave empty to keep the stored token." : undefined}
+          >
+            {(a11y) => (
+              <input {...a11y} type="password" autoComplete="new-password" value={form.authSecret} onChange={(e) => set({ authSecret: e.target.value })} />
+            )}
+          </Field>
+        )}
+      </fieldset>
+    </fieldset>
+  );
+}

@@ -1,0 +1,19 @@
+import { CopyButton } from "../../components/CopyButton";
+import { goSumLines } from "./goSetup";
+
+/** A version's go.sum lines and a button that copies them. */
+export function GoSum({ module, version, zipHash, modHash }: { module: string; version: string; zipHash?: string | null; modHash?: string | null }) {
+  const lines = goSumLines(module, version, zipHash, modHash);
+  if (lines.length === 0) {
+    return <span className="muted">not stored here</span>;
+  }
+  const text = lines.join("\n") + "\n";
+  return (
+    <div className="gosum">
+      <pre>
+        <code>{text}</code>
+      </pre>
+      <CopyButton text={text} label="Copy go.sum lines" />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, expect, test, vi } from "vitest";
+import { group, hosted, proxy, renderAt } from "./testing";
+
+afterEach(() => vi.unstubAllGlobals());
+
+test("the list shows each repository with its type, URL and copy button, state, module count and storage used", async () => {
+  renderAt("/repositories", [{ path: "/repositories", body: [group, hosted, proxy] }]);
+  expect(await screen.findByRole("heading", { level: 1, name: "Repositories" })).toBeInTheDocument();
+
+  const hostedRow = (await screen.findByRole("link", { name: "go-hosted" })).closest("tr")!;
+  const row = within(hostedRow);
+  expect(row.getByText("Hosted")).toBeInTheDocument();
+  expect(row.getByText("http://localhost:8081/repository/go-hosted/")).toBeInTheDocument();
+  expect(row.getByRole("button", { name: "Copy URL" })).toBeInTheDocument();
+  expect(row.getByText("Online")).toBeInTheDocument();
+  expect(row.getByRole("cell", { name: "3" })).toBeInTheDocument();
+  expect(row.getByRole("cell", { name: "1.5 KiB" })).toBeInTheDocument();
+
+  const proxyRow = within(screen.getByRole("link", { name: "go-proxy" }).closest("tr")!);
+  expect(proxyRow.getByRole("cell", { name: "12" })).toBeInTheDocument();
+  expect(proxyRow.getByRole("cell", { name: "5.0 MiB" })).toBeInTheDocument();
+
+  // A group holds nothing itself: its members are counted instead, and it may be offline.
+  const groupRow = within(screen.getByRole("link", { name: "go-group" }).closest("tr")!);
+  expect(groupRow.getByText("Group")).toBeInTheDocument();
+  expect(groupRow.getByText("Offline")).toBeInTheDocument();
+  expect(groupRow.getByText("2 members")).toBeInTheDocument();
+  expect(screen.getByRole("link", { name: "go-hosted" })).toHaveAttribute("href", "/repositories/go-hosted");
+});
+
+test("Copy URL puts the repository's URL on the clipboard", async () => {
+  const user = userEvent.setup();
+  vi.stubGlobal("isSecureContext", true);
+  renderAt("/repositories", [{ path: "/repositories", body: [hosted] }]);
+  await user.click(await screen.findByRole("button", { name: "Copy URL" }));
+  expect(await navigator.clipboard.readText()).toBe("http://localhost:8081/repository/go-hosted/");
+  expect(await screen.findByText("Copied to the clipboard")).toBeInTheDocument();
+});
+
+test("no readable repositories is said", async () => {
+  renderAt("/repositories", [{ path: "/repositories", body: [] }]);
+  expect(await screen.findByText("There are no repositories you may read.")).toBeInTheDocument();
+});
+
+test("a failed load shows the server's words", async () => {
+  renderAt("/repositories", [
+    { path: "/repositories", status: 500, contentType: "application/problem+json", body: { title: "Database down", detail: "try later" } },
+  ]);
+  expect(await screen.findByRole("alert")).toHaveTextContent("Database down: try later");
+});

@@ -1,0 +1,133 @@
+import { useCallback, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { getRepository, listRepositories, mayOnRepository, type Repository } from "../../api/browse";
+import { ApiError, messageOf } from "../../api/client";
+import { useSession } from "../../auth/SessionContext";
+import { CopyButton } from "../../components/CopyButton";
+import { ErrorText } from "../../components/ErrorText";
+import { formatBytes } from "../../components/format";
+import { useApi } from "../../components/useApi";
+import { ModuleList } from "./ModuleList";
+import { repositoryPath } from "./paths";
+import { StateBadge, typeLabels } from "./RepositoriesPage";
+import { SetupSection } from "./SetupSection";
+import { UploadSection } from "./UploadSection";
+
+/** One repository: how to use it, what it holds, and (hosted, with write) an upload. */
+export function RepositoryPage() {
+  const name = useParams().name ?? "";
+  const { me } = useSession();
+  // Bumped after an upload: the counts, the module list and the GONOSUMDB prefixes load again.
+  const [generation, setGeneration] = useState(0);
+  const { data: repository, error } = useApi((signal) => getRepository(name, signal), [name, generation]);
+  const onUploaded = useCallback(() => setGeneration((g) => g + 1), []);
+  const current = repository?.name === name ? repository : undefined;
+
+  return (
+    <section className="browse">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/repositories">Repositories</Link>
+      </nav>
+      <h1>{name}</h1>
+      {error !== undefined && (
+        <ErrorText message={error instanceof ApiError && error.status === 404 ? `There is no repository “${name}”.` : messageOf(error)} />
+      )}
+      {current && (
+        <>
+          <Summary repository={current} />
+          {current.type === "group" && <Members group={current} />}
+          <SetupSection repository={current} userName={me?.userName ?? null} generation={generation} />
+          {current.type === "hosted" && mayOnRepository(me, current.name, "write") && (
+            <UploadSection repository={current} onUploaded={onUploaded} />
+          )}
+          <ModuleList repository={current.name} generation={generation} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Summary({ repository: r }: { repository: Repository }) {
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Type</dt>
+        <dd>
+          {typeLabels[r.type] ?? r.type} ({r.format})
+        </dd>
+      </div>
+      <div>
+        <dt>State</dt>
+        <dd>
+          <StateBadge online={r.online} />
+          {r.anonymousRead ? null : <span className="muted"> signed-in users only</span>}
+        </dd>
+      </div>
+      <div>
+        <dt>URL</dt>
+        <dd>
+          <code>{r.url}</code>
+          <CopyButton text={r.url} label="Copy URL" />
+        </dd>
+      </div>
+      {r.type === "proxy" && r.proxy?.upstream && (
+        <div>
+          <dt>Upstream</dt>
+          <dd>
+            <code>{r.proxy.upstream}</code>
+          </dd>
+        </div>
+      )}
+      {r.type !== "group" && (
+        <div>
+          <dt>Holds</dt>
+          <dd>
+            {count(r.moduleCount, "module")}, {count(r.versionCount, "version")}, {formatBytes(r.storageBytes)}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+function count(n: number | null | undefined, noun: string): string {
+  if (n === null || n === undefined) {
+    return `– ${noun}s`;
+  }
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** A group's members, in the order it asks them (the first that holds a version answers). */
+function Members({ group }: { group: Repository }) {
+  const members = group.group?.members ?? [];
+  const { data } = useApi((signal) => listRepositories(signal), []);
+  const byName = new Map((data ?? []).map((r) => [r.name, r]));
+  return (
+    <section aria-labelledby="members-heading">
+      <h2 id="members-heading">Members</h2>
+      {members.length === 0 ? (
+        <p className="muted">This group has no members yet.</p>
+      ) : (
+        <>
+          <p className="muted">Asked in this order; the first member that holds a module version answers for it.</p>
+          <ol className="group-members">
+            {members.map((m) => {
+              const member = byName.get(m);
+              return (
+                <li key={m}>
+                  <Link to={repositoryPath(m)}>{m}</Link>{" "}
+                  {member ? (
+                    <span className="muted">
+                      {typeLabels[member.type] ?? member.type}
+                      {member.online ? "" : ", offline"}
+                    </span>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
