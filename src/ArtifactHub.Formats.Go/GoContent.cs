@@ -13,6 +13,10 @@ public static class GoContent
     public const string ZipType = "application/zip";
     public const string ListType = "text/plain; charset=utf-8";
 
+    /// <summary>The asset kinds of a version: its module zip and its go.mod.</summary>
+    public const string ZipKind = "zip";
+    public const string ModKind = "mod";
+
     /// <summary>.mod, .zip and the .info of a canonical version never change once served.</summary>
     public const string Immutable = "public, max-age=31536000, immutable";
 
@@ -31,6 +35,7 @@ public static class GoContent
             ETag = $"\"{asset.BlobSha256}\"",
             CacheControl = Immutable,
             LastModified = asset.CreatedAt,
+            DownloadOfComponent = asset.Kind == ZipKind ? asset.ComponentId : null,
         };
 
     public static ContentResponse List(IEnumerable<string> versions)

@@ -81,6 +81,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ["GET /healthz"] = [On("GET", "/healthz", Open)],
         ["GET /readyz"] = [On("GET", "/readyz", Open)],
         ["GET /openapi/{documentName}.json"] = [On("GET", "/openapi/v1.json", Open)],
+        ["GET /"] = [On("GET", "/", Open)],
+        ["GET /ui/{**path}"] = [On("GET", "/ui/repositories/team-a", Open)],
 
         ["POST /api/v1/session"] = [On("POST", "/api/v1/session", Open, () => new { })],
         ["DELETE /api/v1/session"] = [On("DELETE", "/api/v1/session", Open)],
@@ -98,6 +100,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ["DELETE /api/v1/repositories/{name}"] = [On("DELETE", "/api/v1/repositories/doomed", GlobalPrivilege)],
         ["GET /api/v1/repositories/{name}/modules"] = [On("GET", "/api/v1/repositories/team-a/modules", ReadA), On("GET", "/api/v1/repositories/team-b/modules", ReadB)],
         ["GET /api/v1/repositories/{name}/modules/{**module}"] = [On("GET", "/api/v1/repositories/team-a/modules/example.com/matrix/mod", ReadA)],
+        ["GET /api/v1/repositories/{name}/versions/{**reference}"] = [On("GET", "/api/v1/repositories/team-a/versions/example.com/matrix/mod@v1.0.0", ReadA), On("GET", "/api/v1/repositories/team-b/versions/example.com/matrix/mod@v1.0.0", ReadB)],
+        ["GET /api/v1/repositories/{name}/files/{**reference}"] = [On("GET", "/api/v1/repositories/team-a/files/example.com/matrix/mod@v1.0.0/go.mod", ReadA), On("GET", "/api/v1/repositories/team-b/files/example.com/matrix/mod@v1.0.0/go.mod", ReadB)],
+        ["POST /api/v1/repositories/{name}/upload"] = [On("POST", "/api/v1/repositories/team-a/upload", WriteA, () => "not a zip"), On("POST", "/api/v1/repositories/team-b/upload", ChangeB, () => "not a zip")],
 
         ["GET /api/v1/security/users"] = [On("GET", "/api/v1/security/users", GlobalPrivilege)],
         ["POST /api/v1/security/users"] = [On("POST", "/api/v1/security/users", GlobalPrivilege, () => new { userName = Unique("u"), roles = Array.Empty<string>() })],
@@ -111,7 +116,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ["PUT /api/v1/security/roles/{name}"] = [On("PUT", "/api/v1/security/roles/victim-role", GlobalPrivilege, () => new { description = "changed" })],
         ["DELETE /api/v1/security/roles/{name}"] = [On("DELETE", "/api/v1/security/roles/victim-role", GlobalPrivilege)],
 
-        ["GET /api/v1/security/tokens"] = [On("GET", "/api/v1/security/tokens", OwnTokens)],
+        ["GET /api/v1/security/tokens"] = [On("GET", "/api/v1/security/tokens", OwnTokens), On("GET", "/api/v1/security/tokens?allUsers=true", GlobalPrivilege)],
         ["POST /api/v1/security/tokens"] = [On("POST", "/api/v1/security/tokens", OwnTokens, () => new { name = "matrix" })],
         ["DELETE /api/v1/security/tokens/{id:long}"] = [new(f => Request("DELETE", $"/api/v1/security/tokens/{f.DoomedTokenId}", null), OwnTokens)],
 

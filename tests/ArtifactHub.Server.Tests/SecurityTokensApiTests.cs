@@ -182,4 +182,29 @@ public sealed class SecurityTokensApiTests(ArtifactHubFactory factory) : IClassF
         Assert.DoesNotContain(token[ApiTokenSecret.PrefixLength..], all);
         Assert.DoesNotContain(ApiTokenSecret.Hash(token), all);
     }
+
+    [Fact]
+    public async Task A_security_manager_lists_every_users_tokens_newest_first_and_no_one_else_may()
+    {
+        var (alice, aliceClient) = await UserAsync();
+        var (bob, bobClient) = await UserAsync();
+        var older = await CreatedAsync(aliceClient, new { name = "alice laptop" });
+        var newer = await CreatedAsync(bobClient, new { name = "bob desktop" });
+
+        using var response = await admin.GetAsync($"{Tokens}?allUsers=true");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var listed = JsonDocument.Parse(body).RootElement.EnumerateArray()
+            .Select(t => (Id: t.GetProperty("id").GetInt64(), User: t.GetProperty("userName").GetString(), Name: t.GetProperty("name").GetString())).ToList();
+        Assert.Equal(listed.OrderByDescending(t => t.Id), listed);
+        var (olderAt, newerAt) = (listed.IndexOf((older.GetProperty("id").GetInt64(), alice, "alice laptop")), listed.IndexOf((newer.GetProperty("id").GetInt64(), bob, "bob desktop")));
+        Assert.True(newerAt >= 0 && olderAt > newerAt, body);
+        Assert.DoesNotContain(older.GetProperty("token").GetString()!, body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await aliceClient.GetAsync($"{Tokens}?allUsers=true")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync($"{Tokens}?allUsers=true")).StatusCode);
+        var own = (await aliceClient.GetJsonAsync<JsonElement[]>(Tokens))!;
+        Assert.Equal([alice], own.Select(t => t.GetProperty("userName").GetString()).Distinct());
+    }
 }

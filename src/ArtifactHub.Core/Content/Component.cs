@@ -20,5 +20,8 @@ public sealed class Component
     /// <summary>When the version was published or first cached.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>How many times its package file (Go: the .zip) was downloaded; written in batches, so it may lag a little.</summary>
+    public long DownloadCount { get; set; }
+
     public List<Asset> Assets { get; set; } = [];
 }

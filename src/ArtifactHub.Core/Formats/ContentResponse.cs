@@ -28,6 +28,12 @@ public sealed record ContentResponse(int Status, string ContentType, ContentPayl
     /// <summary>An HTTP Warning header, e.g. when a stale copy is served because the upstream failed.</summary>
     public string? Warning { get; init; }
 
+    /// <summary>
+    /// The component whose download this answer is, when sent in full to a GET (the format decides what counts: Go, a
+    /// version's .zip). A group passes its member's answer on, so the member that served it counts it.
+    /// </summary>
+    public long? DownloadOfComponent { get; init; }
+
     /// <summary>Error bodies are short plain text: the go command prints them to the user.</summary>
     public static ContentResponse Text(int status, string message) =>
         new(status, TextPlain, new ContentPayload.Bytes(Encoding.UTF8.GetBytes(message.EndsWith('\n') ? message : message + "\n")))

@@ -21,19 +21,32 @@ public sealed class RepositoryHandlers(IEnumerable<IRepositoryHandler> handlers)
     public Task<ContentResponse> AnswerAsync(ContentRequest request, CancellationToken cancellationToken)
     {
         var repository = request.Repository;
-        var type = repository.Type.ToString().ToLowerInvariant();
-        if (!repository.Online && repository.Type != RepositoryType.Proxy)
+        if (Refusal(repository, request.Method) is { } refused)
         {
-            return Task.FromResult(ContentResponse.Text(503, $"repository {repository.Name} is offline"));
-        }
-
-        if (request.Method is "PUT" or "DELETE" && repository.Type != RepositoryType.Hosted)
-        {
-            return Task.FromResult(ContentResponse.Text(405, $"repository {repository.Name} is a {type} repository: publish to a hosted repository"));
+            return Task.FromResult(refused);
         }
 
         return Find(repository) is { } handler
             ? handler.HandleAsync(request, cancellationToken)
-            : Task.FromResult(ContentResponse.Text(501, $"repository {repository.Name}: {repository.Format} {type} repositories are not supported by this server"));
+            : Task.FromResult(ContentResponse.Text(501, $"repository {repository.Name}: {repository.Format} {TypeName(repository)} repositories are not supported by this server"));
     }
+
+    /// <summary>
+    /// What any request of <paramref name="method"/> on the repository is answered before its handler sees it (offline,
+    /// a write to a repository that is not hosted), or null: for callers that must answer as the content URL would
+    /// before they read a body.
+    /// </summary>
+    public static ContentResponse? Refusal(Repository repository, string method)
+    {
+        if (!repository.Online && repository.Type != RepositoryType.Proxy)
+        {
+            return ContentResponse.Text(503, $"repository {repository.Name} is offline");
+        }
+
+        return method is "PUT" or "DELETE" && repository.Type != RepositoryType.Hosted
+            ? ContentResponse.Text(405, $"repository {repository.Name} is a {TypeName(repository)} repository: publish to a hosted repository")
+            : null;
+    }
+
+    private static string TypeName(Repository repository) => repository.Type.ToString().ToLowerInvariant();
 }

@@ -4,6 +4,7 @@ using ArtifactHub.Core.Repositories;
 using ArtifactHub.Core.Security;
 using ArtifactHub.Data;
 using ArtifactHub.Server.Auth;
+using ArtifactHub.Server.Downloads;
 using ArtifactHub.Server.Endpoints.Security;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -30,11 +31,18 @@ public static class ContentEndpoints
         RepositoryHandlers handlers,
         IBlobStore blobs,
         IAuditLog audit,
+        DownloadCounter downloads,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var response = await AnswerAsync(context, repository, path ?? "", db, repositories, handlers, cancellationToken);
         await ContentResponseWriter.WriteAsync(context, response, blobs, cancellationToken);
+        if (response.DownloadOfComponent is { } component && HttpMethods.IsGet(context.Request.Method)
+            && context.Response.StatusCode == StatusCodes.Status200OK && !context.RequestAborted.IsCancellationRequested)
+        {
+            downloads.Record(component); // sent in full: not a HEAD, a 304, or a client that went away
+        }
+
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
             var action = HttpMethods.IsPut(context.Request.Method) ? "content.upload" : "content.delete";

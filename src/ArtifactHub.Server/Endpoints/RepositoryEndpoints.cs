@@ -23,6 +23,7 @@ public static class RepositoryEndpoints
         group.MapPost("/", CreateAsync).AddEndpointFilter<ValidationFilter<RepositoryRequest>>().RequireAuthorization(Policies.ManageRepositories);
         group.MapPut("/{name}", UpdateAsync).RequireAuthorization(Policies.ManageRepositories);
         group.MapDelete("/{name}", DeleteAsync).RequireAuthorization(Policies.ManageRepositories);
+        group.MapUploadEndpoint();
         return app;
     }
 
@@ -30,22 +31,25 @@ public static class RepositoryEndpoints
     private static async Task<IResult> ListAsync(ArtifactHubDbContext db, HttpRequest request, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         var repositories = await db.Repositories.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
-        var readable = new List<RepositoryResponse>();
+        var readable = new List<Repository>();
         foreach (var repository in repositories)
         {
             if ((await authorization.AuthorizeAsync(request.HttpContext.User, repository, RepositoryAccessRequirement.Read)).Succeeded)
             {
-                readable.Add(RepositoryResponse.From(repository, request));
+                readable.Add(repository);
             }
         }
 
-        return Results.Ok(readable);
+        var counts = await RepositoryStatistics.CountAsync(db, readable, cancellationToken);
+        return Results.Ok(readable.Select(r => RepositoryResponse.From(r, request, counts.GetValueOrDefault(r.Id))));
     }
 
     private static async Task<IResult> GetAsync(string name, ArtifactHubDbContext db, HttpRequest request, CancellationToken cancellationToken)
     {
         var repository = await FindAsync(db, name, cancellationToken);
-        return repository is null ? NotFound(name) : Results.Ok(RepositoryResponse.From(repository, request));
+        return repository is null
+            ? NotFound(name)
+            : Results.Ok(RepositoryResponse.From(repository, request, await RepositoryStatistics.CountAsync(db, repository, cancellationToken)));
     }
 
     private static async Task<IResult> CreateAsync(
@@ -101,7 +105,8 @@ public static class RepositoryEndpoints
 
         logger.LogInformation("Created {Format} {Type} repository {Repository}", repository.Format, repository.Type, repository.Name);
         await audit.RecordAsync(request.HttpContext, "repository.create", repository.Name, details: $"{repository.Format} {repository.Type.ToString().ToLowerInvariant()}, anonymousRead: {RepositoryChanges.Text(repository.AnonymousRead)}");
-        return Results.Created($"/api/v1/repositories/{repository.Name}", RepositoryResponse.From(repository, request));
+        var empty = repository.Type == RepositoryType.Group ? null : RepositoryCounts.Empty;
+        return Results.Created($"/api/v1/repositories/{repository.Name}", RepositoryResponse.From(repository, request, empty));
     }
 
     private static async Task<IResult> UpdateAsync(
@@ -170,7 +175,7 @@ public static class RepositoryEndpoints
         await db.SaveChangesAsync(cancellationToken);
         cache.Evict(repository.Name);
         await audit.RecordAsync(request.HttpContext, "repository.update", repository.Name, details: changed);
-        return Results.Ok(RepositoryResponse.From(repository, request));
+        return Results.Ok(RepositoryResponse.From(repository, request, await RepositoryStatistics.CountAsync(db, repository, cancellationToken)));
     }
 
     private static async Task<IResult> DeleteAsync(

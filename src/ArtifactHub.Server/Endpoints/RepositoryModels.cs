@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ArtifactHub.Core.Repositories;
 
 namespace ArtifactHub.Server.Endpoints;
@@ -9,6 +10,7 @@ namespace ArtifactHub.Server.Endpoints;
 public sealed record RepositoryRequest(
     string? Name, string? Format, RepositoryType? Type, bool? Online, HostedSettings? Hosted, ProxySettings? Proxy = null, GroupSettings? Group = null, bool? AnonymousRead = null);
 
+/// <summary>A repository as the API shows it; <c>moduleCount</c>, <c>versionCount</c> and <c>storageBytes</c> are null for a group (and always written).</summary>
 public sealed record RepositoryResponse(
     string Name,
     string Format,
@@ -20,9 +22,13 @@ public sealed record RepositoryResponse(
     ProxySettings? Proxy,
     GroupSettings? Group,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? ModuleCount,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? VersionCount,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? StorageBytes)
 {
-    public static RepositoryResponse From(Repository repository, HttpRequest request)
+    /// <param name="counts">What it holds; null for a group (its members hold the content).</param>
+    public static RepositoryResponse From(Repository repository, HttpRequest request, RepositoryCounts? counts)
     {
         var settings = RepositorySettings.Read(repository);
         return new RepositoryResponse(
@@ -36,14 +42,11 @@ public sealed record RepositoryResponse(
             UpstreamCredentials.ForDisplay(settings.Proxy),
             settings.Group,
             repository.CreatedAt,
-            repository.UpdatedAt);
+            repository.UpdatedAt,
+            counts?.Modules,
+            counts?.Versions,
+            counts?.StorageBytes);
     }
 }
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
-public sealed record ModuleSummary(string Module, int Versions, string? Latest, DateTimeOffset UpdatedAt);
-
-public sealed record ModuleVersion(string Version, DateTimeOffset Time, long Size, string? ZipHash, string? ModHash);
-
-public sealed record ModuleDetail(string Module, IReadOnlyList<ModuleVersion> Versions);

@@ -8,6 +8,7 @@ using ArtifactHub.Formats.Go;
 using ArtifactHub.Migrations.PostgreSql;
 using ArtifactHub.Migrations.Sqlite;
 using ArtifactHub.Server.Auth;
+using ArtifactHub.Server.Downloads;
 using ArtifactHub.Server.Endpoints;
 using ArtifactHub.Server.Maintenance;
 using FluentValidation;
@@ -29,6 +30,7 @@ public static class ArtifactHubServiceCollectionExtensions
         services.AddArtifactHubData(configuration, SqliteDatabase.Provider, PostgreSqlDatabase.Provider);
         services.AddBlobStore(configuration);
         services.AddBlobGarbageCollection(configuration);
+        services.AddDownloadCounting(configuration);
 
         services.AddMemoryCache(); // for every cache: repositories, sign-in, the anonymous grant, the Go format
         services.AddSingleton<RepositoryCache>();

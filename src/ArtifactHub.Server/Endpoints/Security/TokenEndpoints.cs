@@ -23,9 +23,21 @@ public static class TokenEndpoints
         return app;
     }
 
+    /// <summary>The caller's tokens, or <paramref name="userName"/>'s, or with <paramref name="allUsers"/> everyone's (those two need security.manage); newest first.</summary>
     private static async Task<IResult> ListAsync(
-        ClaimsPrincipal caller, ArtifactHubDbContext db, IAuthorizationService authorization, CancellationToken cancellationToken, string? userName = null)
+        ClaimsPrincipal caller, ArtifactHubDbContext db, IAuthorizationService authorization, CancellationToken cancellationToken, string? userName = null, bool allUsers = false)
     {
+        if (allUsers)
+        {
+            if (!await ManagesSecurityAsync(caller, authorization))
+            {
+                return Results.Forbid();
+            }
+
+            var all = await db.ApiTokens.AsNoTracking().Include(t => t.User).OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
+            return Results.Ok(all.Select(t => TokenResponse.From(t, t.User!.UserName)));
+        }
+
         var owner = await OwnerAsync(caller, userName, db, authorization, cancellationToken);
         if (owner.Problem is { } problem)
         {
