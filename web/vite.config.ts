@@ -24,5 +24,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ["./src/test/setup.ts"],
     css: false,
+    // Typing is slow when the machine is busy (a server build beside the tests): more than the default 5 s per test.
+    testTimeout: 20_000,
   },
 });

@@ -1,6 +1,7 @@
 // The one way the UI talks to the server: /api/v1 only, with the session cookie, and the antiforgery token on every
 // change. A failed call throws ApiError, which carries the server's own words (problem details or plain text) and,
-// for validation problems, the messages per field.
+// for validation problems, the messages per field. A 401 (the session has ended) is also told to the session, which
+// sends the visitor to sign in.
 
 export const apiBase = "/api/v1";
 
@@ -18,25 +19,18 @@ export class ApiError extends Error {
     this.detail = detail;
     this.fieldErrors = fieldErrors;
   }
-
-  /** The messages for one field (case-insensitive, "Proxy.Upstream" = "proxy.upstream"), or undefined. */
-  forField(field: string): string | undefined {
-    const messages = this.fieldErrors[field.toLowerCase()];
-    return messages && messages.length > 0 ? messages.join(" ") : undefined;
-  }
-
-  /** The messages that belong to no field this form shows: what to put next to the form's button. */
-  unclaimed(shownFields: string[]): string {
-    const shown = new Set(shownFields.map((f) => f.toLowerCase()));
-    const rest = Object.entries(this.fieldErrors)
-      .filter(([field]) => !shown.has(field))
-      .flatMap(([, messages]) => messages);
-    if (Object.keys(this.fieldErrors).length > 0) {
-      return rest.join(" ");
-    }
-    return this.detail ?? this.title;
-  }
 }
+
+/** One page of a list the server pages (`page` starts at 1). */
+export interface Paged<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+// The title of the server's 400 for a change without a valid token (SessionAntiforgeryMiddleware).
+const antiforgeryRefused = "Antiforgery token missing or invalid";
 
 let antiforgeryToken: string | null = null;
 let antiforgeryHeader = "X-XSRF-TOKEN";
@@ -52,16 +46,61 @@ export function clearAntiforgery(): void {
   antiforgeryToken = null;
 }
 
+const unauthorizedListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever the server answers 401 to anything but signing in or asking who is signed in: the session
+ * has ended (or the page needs one). Returns the way to stop listening.
+ */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
 type Body = object | Blob | undefined;
 
 export interface RequestOptions {
   signal?: AbortSignal;
   /** Answer as text rather than JSON (file contents). */
   text?: boolean;
+  /** A lookup whose refusal the caller expects and handles (a member it may not read): a 401 does not end the session. */
+  probe?: boolean;
 }
 
-/** Calls `/api/v1{path}`. A body that is a Blob/File is sent as it is; any other object as JSON. */
+/**
+ * Calls `/api/v1{path}`. A body that is a Blob/File is sent as it is; any other object as JSON. A change the server
+ * refuses for its antiforgery token (none fetched yet, or a stale one) is sent once more with a fresh token.
+ */
 export async function request<T>(method: string, path: string, body?: Body, options: RequestOptions = {}): Promise<T> {
+  const change = method !== "GET" && method !== "HEAD";
+  let response = await send(method, path, body, options);
+  if (change && response.status === 400) {
+    const refusal = await toApiError(response.clone());
+    if (refusal.title === antiforgeryRefused) {
+      await refreshAntiforgery();
+      response = await send(method, path, body, options);
+    }
+  }
+
+  if (!response.ok) {
+    const error = await toApiError(response);
+    const signingIn = path === "/session" || path === "/me";
+    if (error.status === 401 && !signingIn && !options.probe) {
+      unauthorizedListeners.forEach((listener) => listener());
+    }
+    throw error;
+  }
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  if (options.text) {
+    return (await response.text()) as T;
+  }
+  const type = response.headers.get("Content-Type") ?? "";
+  return (type.includes("json") ? await response.json() : await response.text()) as T;
+}
+
+async function send(method: string, path: string, body: Body, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: options.text ? "text/plain, application/problem+json" : "application/json",
     // Marks the UI's own calls: the server then answers 401 without a Basic challenge, which would make the browser
@@ -79,28 +118,14 @@ export async function request<T>(method: string, path: string, body?: Body, opti
   if (method !== "GET" && method !== "HEAD" && antiforgeryToken) {
     headers[antiforgeryHeader] = antiforgeryToken;
   }
-
-  let response: Response;
   try {
-    response = await fetch(apiBase + path, { method, headers, body: payload, credentials: "same-origin", signal: options.signal });
+    return await fetch(apiBase + path, { method, headers, body: payload, credentials: "same-origin", signal: options.signal });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") {
       throw e;
     }
     throw new ApiError(0, "The server could not be reached", e instanceof Error ? e.message : String(e));
   }
-
-  if (!response.ok) {
-    throw await toApiError(response);
-  }
-  if (response.status === 204) {
-    return undefined as T;
-  }
-  if (options.text) {
-    return (await response.text()) as T;
-  }
-  const type = response.headers.get("Content-Type") ?? "";
-  return (type.includes("json") ? await response.json() : await response.text()) as T;
 }
 
 export const get = <T>(path: string, options?: RequestOptions) => request<T>("GET", path, undefined, options);
@@ -130,6 +155,19 @@ async function toApiError(response: Response): Promise<ApiError> {
 /** Encodes a module path (or any slash-separated path) for a URL, segment by segment. */
 export function encodePath(path: string): string {
   return path.split("/").map(encodeURIComponent).join("/");
+}
+
+/** `?a=1&b=2` of the values given, leaving out empty ones (trimmed); "" when none is left. */
+export function queryString(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    const text = value === undefined ? "" : String(value).trim();
+    if (text !== "") {
+      params.set(key, text);
+    }
+  }
+  const query = params.toString();
+  return query ? `?${query}` : "";
 }
 
 /** A problem as text for an action's error line. */

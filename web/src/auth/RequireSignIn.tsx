@@ -1,6 +1,6 @@
 import { Navigate, useLocation } from "react-router-dom";
 import type { ReactNode } from "react";
-import { useSession } from "./SessionContext";
+import { useSession, type SignInState } from "./SessionContext";
 
 /** Sends a signed-out visitor to the sign-in page, and back here afterwards. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
@@ -10,7 +10,8 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
     return <p>Loading…</p>;
   }
   if (!me) {
-    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+    const state: SignInState = { from: location.pathname + location.search };
+    return <Navigate to="/sign-in" replace state={state} />;
   }
   return <>{children}</>;
 }

@@ -1,30 +1,31 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { announce } from "./announce";
 
-/** Copies `text` to the clipboard and says so; `label` names what is copied for screen readers ("Copy URL"). */
+/** Copies `text` to the clipboard and says so; `label` names what is copied ("Copy URL"). */
 export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
 
   async function copy() {
+    let next: "copied" | "failed";
     try {
       await writeClipboard(text);
-      setState("copied");
+      next = "copied";
+      announce("Copied to the clipboard");
     } catch {
-      setState("failed");
+      next = "failed";
+      announce("Could not copy: select the text and copy it");
     }
-    window.setTimeout(() => setState("idle"), 2000);
+    setState(next);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setState("idle"), 2000);
   }
 
-  // The announcement is a live region beside the button (a button's content is presentational, not announced), and
-  // not role=status: a page has many copy buttons, and their empty regions must not be what getByRole("status") finds.
   return (
-    <>
-      <button type="button" className="copy" onClick={copy} aria-label={label} title={label}>
-        {state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : "Copy"}
-      </button>
-      <span className="visually-hidden" aria-live="polite">
-        {state === "copied" ? "Copied to the clipboard" : ""}
-      </span>
-    </>
+    <button type="button" className="copy" onClick={copy} aria-label={label} title={label}>
+      {state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : "Copy"}
+    </button>
   );
 }
 

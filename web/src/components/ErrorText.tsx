@@ -1,3 +1,5 @@
+import { messageOf } from "../api/client";
+
 /** An error shown next to the field or action it concerns; `id` lets the field point at it with aria-describedby. */
 export function ErrorText({ id, message }: { id?: string; message?: string | null }) {
   if (!message) {
@@ -8,4 +10,12 @@ export function ErrorText({ id, message }: { id?: string; message?: string | nul
       {message}
     </p>
   );
+}
+
+/** An error loading a page's data, in the page, with what failed ("Could not load the roles: …"). */
+export function LoadError({ error, what }: { error: unknown; what: string }) {
+  if (error === undefined || error === null) {
+    return null;
+  }
+  return <ErrorText message={`Could not load ${what}: ${messageOf(error)}`} />;
 }

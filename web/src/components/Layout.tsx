@@ -18,7 +18,7 @@ export function Layout() {
       await signOut();
       navigate("/sign-in");
     } catch (e) {
-      setError(messageOf(e));
+      setError(`Could not sign out: ${messageOf(e)}`);
     }
   }
 
@@ -39,18 +39,21 @@ export function Layout() {
         <div className="who">
           {me ? (
             <>
-              <span aria-label="Signed in as">{me.displayName || me.userName}</span>
+              <span>
+                <span className="visually-hidden">Signed in as </span>
+                {me.displayName || me.userName}
+              </span>
               <button type="button" onClick={onSignOut}>
                 Sign out
               </button>
+              <ErrorText message={error} />
             </>
           ) : (
             <NavLink to="/sign-in">Sign in</NavLink>
           )}
         </div>
       </header>
-      <ErrorText message={error} />
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
     </>

@@ -1,94 +1,65 @@
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter, Route, Routes } from "react-router-dom";
-import { afterEach, expect, test, vi } from "vitest";
-import { SessionProvider } from "../auth/SessionContext";
-import { SignInPage } from "./SignInPage";
-import { mockFetch } from "../test/fetchMock";
-
-afterEach(() => vi.unstubAllGlobals());
-
-function renderSignIn() {
-  return render(
-    <MemoryRouter initialEntries={["/sign-in"]}>
-      <SessionProvider>
-        <Routes>
-          <Route path="/sign-in" element={<SignInPage />} />
-          <Route path="/repositories" element={<h1>Repositories page</h1>} />
-        </Routes>
-      </SessionProvider>
-    </MemoryRouter>,
-  );
-}
+import { expect, test } from "vitest";
+import { problem, sent, validationProblem } from "../test/fetchMock";
+import { renderApp } from "../test/renderApp";
 
 test("a refused sign-in shows the server's words next to the form", async () => {
-  mockFetch([
-    { path: "/me", status: 401, body: "authentication required" },
-    {
-      method: "POST",
-      path: "/session",
-      status: 401,
-      contentType: "application/problem+json",
-      body: { title: "Sign-in failed", detail: "Unknown user name or wrong password." },
-    },
-  ]);
-  renderSignIn();
-  await userEvent.type(screen.getByLabelText("User name"), "admin");
+  renderApp("/sign-in", [{ method: "POST", path: "/session", ...problem(401, "Sign-in failed", "Unknown user name or wrong password.") }], null);
+  await userEvent.type(await screen.findByLabelText("User name"), "admin");
   await userEvent.type(screen.getByLabelText("Password"), "wrong");
   await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
-  expect(await screen.findByRole("alert")).toHaveTextContent("Unknown user name or wrong password.");
-  expect(screen.queryByText("Repositories page")).not.toBeInTheDocument();
+  const alert = await screen.findByRole("alert");
+  expect(alert).toHaveTextContent("Unknown user name or wrong password.");
+  expect(screen.getByRole("button", { name: "Sign in" }).parentElement).toContainElement(alert);
+  // a wrong password is no ended session: the visitor stays, and is not told their session ended
+  expect(screen.getByTestId("location")).toHaveTextContent(/^\/sign-in$/);
+  expect(screen.queryByText(/session has ended/)).not.toBeInTheDocument();
 });
 
-test("a missing password is shown next to the password field", async () => {
-  mockFetch([
-    { path: "/me", status: 401, body: "authentication required" },
-    {
-      method: "POST",
-      path: "/session",
-      status: 400,
-      contentType: "application/problem+json",
-      body: { title: "One or more validation errors occurred.", errors: { password: ["Give a user name and a password."] } },
-    },
-  ]);
-  renderSignIn();
-  await userEvent.type(screen.getByLabelText("User name"), "admin");
+test("a missing password is shown next to the password field, which takes the focus", async () => {
+  renderApp("/sign-in", [{ method: "POST", path: "/session", ...validationProblem({ password: ["Give a user name and a password."] }) }], null);
+  await userEvent.type(await screen.findByLabelText("User name"), "admin");
   await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
   const password = screen.getByLabelText("Password");
   expect(await screen.findByText("Give a user name and a password.")).toBeInTheDocument();
   expect(password).toHaveAttribute("aria-invalid", "true");
   expect(password).toHaveAccessibleDescription("Give a user name and a password.");
+  expect(password).toHaveFocus();
 });
 
-test("signing in sends the name and password, fetches the antiforgery token and goes to the repositories", async () => {
-  let signedIn = false;
-  const fetch = mockFetch([
-    { path: "/me", status: 401, body: "authentication required" },
-    { method: "POST", path: "/session", body: { userName: "admin", roles: ["admin"] } },
-    { path: "/session/antiforgery", body: { token: "t0k3n", headerName: "X-XSRF-TOKEN" } },
-  ]);
-  fetch.mockImplementationOnce(async () => new Response("no", { status: 401 }));
-  renderSignIn();
-  // After the POST, /me answers as the signed-in user.
-  fetch.mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    if (url.endsWith("/session") && init?.method === "POST") {
-      signedIn = true;
-      return Response.json({ userName: "admin", roles: ["admin"] });
-    }
-    if (url.endsWith("/me") && signedIn) {
-      return Response.json({ userName: "admin", roles: ["admin"], privileges: ["security.manage"] });
-    }
-    if (url.endsWith("/session/antiforgery")) {
-      return Response.json({ token: "t0k3n", headerName: "X-XSRF-TOKEN" });
-    }
-    return new Response("no", { status: 401 });
-  });
-  await userEvent.type(screen.getByLabelText("User name"), "admin");
+test("signing in sends the name and password, goes to the repositories, and changes then carry the antiforgery token", async () => {
+  const me = { userName: "admin", roles: ["admin"], privileges: ["security.manage"] };
+  const { fetch } = renderApp(
+    "/sign-in",
+    [
+      { path: "/me", times: 1, status: 401, body: "authentication required" },
+      { path: "/me", body: me },
+      { path: "/session/antiforgery", body: { token: "t0k3n", headerName: "X-XSRF-TOKEN" } },
+      { method: "POST", path: "/session", body: { userName: "admin" } },
+      { path: "/repositories", body: [] },
+      { method: "DELETE", path: "/session", status: 204 },
+    ],
+    null,
+  );
+  await userEvent.type(await screen.findByLabelText("User name"), "admin");
   await userEvent.type(screen.getByLabelText("Password"), "s3cret");
   await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
-  expect(await screen.findByText("Repositories page")).toBeInTheDocument();
-  const post = fetch.mock.calls.find(([, init]) => init?.method === "POST");
-  expect(JSON.parse(String(post?.[1]?.body))).toEqual({ userName: "admin", password: "s3cret" });
-  expect(fetch.mock.calls.some(([url]) => String(url).endsWith("/session/antiforgery"))).toBe(true);
+  expect(await screen.findByRole("heading", { level: 1, name: "Repositories" })).toBeInTheDocument();
+  expect(screen.getByText("admin")).toBeInTheDocument(); // who is signed in, in the header
+  expect(sent(fetch, "POST", "/session").body).toEqual({ userName: "admin", password: "s3cret" });
+
+  await userEvent.click(screen.getByRole("button", { name: "Sign out" }));
+  expect(await screen.findByRole("link", { name: "Sign in" })).toBeInTheDocument();
+  expect(sent(fetch, "DELETE", "/session").headers["X-XSRF-TOKEN"]).toBe("t0k3n");
+});
+
+test("a sign-out the server does not answer keeps the visitor signed in, and says so by the button", async () => {
+  renderApp("/repositories", [
+    { path: "/repositories", body: [] },
+    { method: "DELETE", path: "/session", ...problem(503, "Service unavailable", "The database is down.") },
+  ]);
+  await userEvent.click(await screen.findByRole("button", { name: "Sign out" }));
+  expect(await screen.findByRole("alert")).toHaveTextContent("Could not sign out: Service unavailable: The database is down.");
+  expect(screen.getByRole("button", { name: "Sign out" })).toBeInTheDocument();
 });

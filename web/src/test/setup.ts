@@ -1,7 +1,10 @@
 import "@testing-library/jest-dom/vitest";
-import { afterEach } from "vitest";
+import { afterEach, vi } from "vitest";
 import { cleanup } from "@testing-library/react";
+import { resetAnnouncer } from "../components/announce";
 
 afterEach(() => {
   cleanup();
+  resetAnnouncer();
+  vi.unstubAllGlobals();
 });

@@ -1,171 +1,13 @@
-// Pieces every administration page uses: labelled fields that point at their error, a delete that asks first, the
-// privilege a page needs, and the notice a list shows after a change made on another page.
+// Pieces of the administration pages only: the privilege a page needs, a list row's Edit and Delete, the notice a list
+// shows after a change made on another page, an edit page's loading step and its form's frame, and a textarea's lines. (Fields, confirmations, tables and paging are shared with the other pages: see components/.)
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { useLocation } from "react-router-dom";
-import { messageOf } from "../../api/client";
+import type { FormEvent, ReactNode } from "react";
+import { Link, useLocation } from "react-router-dom";
 import { holds } from "../../api/session";
 import { useSession } from "../../auth/SessionContext";
-import { ErrorText } from "../../components/ErrorText";
-
-/** What a field's control needs to be found by its label and to announce its error and help. */
-export interface FieldA11y {
-  id: string;
-  "aria-invalid": true | undefined;
-  "aria-describedby": string | undefined;
-}
-
-/** A <label>, the control (rendered by `children`), help text, and the field's error right below it. */
-export function Field({ id, label, error, help, children, className }: {
-  id: string;
-  label: ReactNode;
-  error?: string;
-  help?: ReactNode;
-  children(a11y: FieldA11y): ReactNode;
-  className?: string;
-}) {
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [helpId, errorId].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={className ? `field ${className}` : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
-      {help && (
-        <p id={helpId} className="help">
-          {help}
-        </p>
-      )}
-      <ErrorText id={errorId} message={error} />
-    </div>
-  );
-}
-
-/** A checkbox with its label beside it, help, and its error. */
-export function CheckboxField({ id, label, checked, onChange, error, help, disabled }: {
-  id: string;
-  label: ReactNode;
-  checked: boolean;
-  onChange(checked: boolean): void;
-  error?: string;
-  help?: ReactNode;
-  disabled?: boolean;
-}) {
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className="field">
-      <div className="check">
-        <input
-          id={id}
-          type="checkbox"
-          checked={checked}
-          disabled={disabled}
-          onChange={(e) => onChange(e.target.checked)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
-        />
-        <label htmlFor={id}>{label}</label>
-      </div>
-      {help && (
-        <p id={helpId} className="help">
-          {help}
-        </p>
-      )}
-      <ErrorText id={errorId} message={error} />
-    </div>
-  );
-}
-
-/**
- * A button that asks before it acts: "Delete" turns into the question with "Yes, delete" and "Cancel" (Escape
- * cancels); what the server refuses is shown right there, next to the button.
- */
-export function ConfirmButton({ label, question, confirmLabel, onConfirm, describedBy }: {
-  label: string;
-  question: ReactNode;
-  confirmLabel: string;
-  onConfirm(): Promise<void>;
-  /** The id of what the action concerns (a row's name), for screen readers. */
-  describedBy?: string;
-}) {
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const questionId = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const openRef = useRef<HTMLButtonElement>(null);
-  const restoreFocus = useRef(false);
-
-  useEffect(() => {
-    if (asking) {
-      cancelRef.current?.focus();
-    } else if (restoreFocus.current) {
-      restoreFocus.current = false;
-      openRef.current?.focus();
-    }
-  }, [asking]);
-
-  function cancel() {
-    restoreFocus.current = true;
-    setAsking(false);
-  }
-
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      setAsking(false);
-    } catch (e) {
-      setError(messageOf(e));
-      restoreFocus.current = true;
-      setAsking(false);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (asking) {
-    return (
-      <div
-        className="confirm"
-        role="alertdialog"
-        aria-labelledby={questionId}
-        onKeyDown={(e) => {
-          if (e.key === "Escape") {
-            cancel();
-          }
-        }}
-      >
-        <span id={questionId}>{question}</span>
-        <button type="button" className="danger" onClick={confirm} disabled={busy}>
-          {confirmLabel}
-        </button>
-        <button type="button" className="secondary" onClick={cancel} ref={cancelRef} disabled={busy}>
-          Cancel
-        </button>
-      </div>
-    );
-  }
-  return (
-    <span className="confirm-action">
-      <button
-        type="button"
-        className="danger"
-        ref={openRef}
-        aria-describedby={describedBy}
-        onClick={() => {
-          setError(null);
-          setAsking(true);
-        }}
-      >
-        {label}
-      </button>
-      <ErrorText message={error} />
-    </span>
-  );
-}
+import { ActionNotice } from "../../components/ActionNotice";
+import { ConfirmButton } from "../../components/ConfirmButton";
+import { ErrorText, LoadError } from "../../components/ErrorText";
 
 /** Shows the page only to holders of `privilege`; others see the page's heading and why there is nothing below it. */
 export function RequirePrivilege({ privilege, title, children }: { privilege: string; title: string; children: ReactNode }) {
@@ -188,34 +30,95 @@ export interface NoticeState {
   notice?: string;
 }
 
-/** The notice the previous page left in the navigation state, as a status message. */
+/** The notice the previous page left in the navigation state ("Saved go-proxy."), taking the focus the form had. */
 export function FlashNotice() {
   const location = useLocation();
-  const notice = (location.state as NoticeState | null)?.notice;
-  if (!notice) {
-    return null;
+  return <ActionNotice message={(location.state as NoticeState | null)?.notice ?? null} />;
+}
+
+/** The non-empty lines of a textarea, trimmed. */
+export function linesOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/**
+ * An edit page's first step: the item loading, then the form (`children`); if it cannot be loaded, the page's heading,
+ * why, and the way back to the list.
+ */
+export function LoadedForEdit<T>({ loaded, title, what, back, children }: {
+  loaded: { data?: T; error: unknown; loading: boolean };
+  title: string;
+  what: string;
+  back: { to: string; label: string };
+  children(item: T): ReactNode;
+}) {
+  const { data, error, loading } = loaded;
+  if (data !== undefined && !loading) {
+    return <>{children(data)}</>;
+  }
+  if (loading) {
+    return <p>Loading…</p>;
   }
   return (
-    <p className="notice" role="status">
-      {notice}
-    </p>
+    <section>
+      <h1>{title}</h1>
+      <LoadError error={error} what={what} />
+      <p>
+        <Link to={back.to}>{back.label}</Link>
+      </p>
+    </section>
   );
 }
 
-/** One page of a list the server hands over whole. */
-export function pageOf<T>(items: T[], page: number, pageSize: number): T[] {
-  return items.slice((page - 1) * pageSize, page * pageSize);
+/** A list row's actions: "Edit" (a link to the edit page) and, unless `question` is null, "Delete" asking it first. */
+export function EditAndDelete({ editTo, nameId, question, onDelete }: {
+  editTo: string;
+  /** The id of the element naming the row's item: both actions are described by it. */
+  nameId: string;
+  question: ReactNode | null;
+  onDelete(): Promise<void>;
+}) {
+  return (
+    <div className="row actions">
+      <Link to={editTo} aria-describedby={nameId}>
+        Edit
+      </Link>
+      {question !== null && <ConfirmButton label="Delete" confirmLabel="Yes, delete" describedBy={nameId} question={question} onConfirm={onDelete} />}
+    </div>
+  );
 }
 
-/** The page to show after the list changed length: the same, or the last there is. */
-export function clampPage(page: number, total: number, pageSize: number): number {
-  return Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / pageSize)));
-}
-
-/** An error loading a page's data, in the page, with what failed. */
-export function LoadError({ error, what }: { error: unknown; what: string }) {
-  if (!error) {
-    return null;
-  }
-  return <ErrorText message={`Could not load ${what}: ${messageOf(error)}`} />;
+/**
+ * A create or edit page's frame: its heading, the way back to the list, and the form with its submit button, beside
+ * which go the messages that concern no field shown (`error`).
+ */
+export function AdminForm({ title, back, submitLabel, busy, error, onSubmit, children }: {
+  title: string;
+  back: { to: string; label: string };
+  submitLabel: string;
+  busy: boolean;
+  error?: string;
+  onSubmit(event: FormEvent<HTMLFormElement>): void;
+  children: ReactNode;
+}) {
+  return (
+    <section className="admin-form">
+      <h1>{title}</h1>
+      <p>
+        <Link to={back.to}>{back.label}</Link>
+      </p>
+      <form onSubmit={onSubmit} noValidate>
+        {children}
+        <div className="form-actions">
+          <button type="submit" disabled={busy}>
+            {submitLabel}
+          </button>
+          <ErrorText message={error} />
+        </div>
+      </form>
+    </section>
+  );
 }

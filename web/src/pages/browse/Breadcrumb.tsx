@@ -1,5 +1,5 @@
 import { Link } from "react-router-dom";
-import { modulePath, repositoryPath } from "./paths";
+import { modulePath, repositoryPath } from "../../components/paths";
 
 /** Repositories › repository › module: the way back up from a module or a version. */
 export function Breadcrumb({ repository, module }: { repository: string; module?: string }) {

@@ -1,4 +1,4 @@
-import { CopyButton } from "../../components/CopyButton";
+import { CopyableCode } from "../../components/CopyableCode";
 import { goSumLines } from "./goSetup";
 
 /** A version's go.sum lines and a button that copies them. */
@@ -7,13 +7,5 @@ export function GoSum({ module, version, zipHash, modHash }: { module: string; v
   if (lines.length === 0) {
     return <span className="muted">not stored here</span>;
   }
-  const text = lines.join("\n") + "\n";
-  return (
-    <div className="gosum">
-      <pre>
-        <code>{text}</code>
-      </pre>
-      <CopyButton text={text} label="Copy go.sum lines" />
-    </div>
-  );
+  return <CopyableCode text={lines.join("\n") + "\n"} copyLabel="Copy go.sum lines" className="gosum" />;
 }

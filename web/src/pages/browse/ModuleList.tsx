@@ -1,12 +1,14 @@
 import { useEffect, useId, useState } from "react";
 import { Link } from "react-router-dom";
-import { listModules } from "../../api/browse";
 import { messageOf } from "../../api/client";
+import { listModules } from "../../api/modules";
 import { ErrorText } from "../../components/ErrorText";
-import { Pager } from "../../components/Pager";
 import { formatTime } from "../../components/format";
+import { ListTable } from "../../components/ListTable";
+import { Pager } from "../../components/Pager";
+import { modulePath, versionPath } from "../../components/paths";
+import { SearchBox } from "../../components/SearchBox";
 import { useApi } from "../../components/useApi";
-import { modulePath, versionPath } from "./paths";
 
 export const modulePageSize = 25;
 /** How long typing pauses before the search goes to the server. */
@@ -31,62 +33,47 @@ export function ModuleList({ repository, generation }: { repository: string; gen
     return () => window.clearTimeout(timer);
   }, [text, search]);
 
+  // useApi drops an answer a newer search overtook: a slow "he" never replaces "hello".
   const { data, error, loading } = useApi(
-    (signal) => listModules(repository, { search, page, pageSize: modulePageSize }, signal),
+    (options) => listModules(repository, { search, page, pageSize: modulePageSize }, options),
     [repository, search, page, generation],
   );
-  const failed = error !== undefined ? messageOf(error) : null;
+  const failed = error !== undefined ? `Could not load the modules: ${messageOf(error)}` : null;
 
   return (
     <section aria-labelledby="modules-heading">
       <h2 id="modules-heading">Modules</h2>
-      <form className="inline" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="module-search">Search modules</label>
-        <input
-          id="module-search"
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder="Part of a module path"
-          aria-describedby={failed ? errorId : undefined}
-        />
-      </form>
+      <SearchBox
+        id="module-search"
+        label="Search modules"
+        value={text}
+        onChange={setText}
+        placeholder="Part of a module path"
+        describedBy={failed ? errorId : undefined}
+      />
       <ErrorText id={errorId} message={failed} />
       {loading && !data && <p className="muted">Loading…</p>}
       {data && data.items.length === 0 && (
         <p className="muted">{search ? `No module matches “${search}”.` : "This repository holds no modules yet."}</p>
       )}
       {data && data.items.length > 0 && (
-        <div className="table-wrap" aria-busy={loading}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Module</th>
-                <th scope="col">Latest</th>
-                <th scope="col" className="num">
-                  Versions
-                </th>
-                <th scope="col" className="num">
-                  Downloads
-                </th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((m) => (
-                <tr key={m.module}>
-                  <th scope="row" className="module-path">
-                    <Link to={modulePath(repository, m.module)}>{m.module}</Link>
-                  </th>
-                  <td>{m.latest ? <Link to={versionPath(repository, m.module, m.latest)}>{m.latest}</Link> : "–"}</td>
-                  <td className="num">{m.versions}</td>
-                  <td className="num">{m.downloads ?? 0}</td>
-                  <td>{formatTime(m.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          caption={`Modules of ${repository}`}
+          busy={loading}
+          columns={["Module", "Latest", { label: "Versions", numeric: true }, { label: "Downloads", numeric: true }, "Updated"]}
+        >
+          {data.items.map((m) => (
+            <tr key={m.module}>
+              <th scope="row" className="module-path">
+                <Link to={modulePath(repository, m.module)}>{m.module}</Link>
+              </th>
+              <td>{m.latest ? <Link to={versionPath(repository, m.module, m.latest)}>{m.latest}</Link> : "–"}</td>
+              <td className="num">{m.versions}</td>
+              <td className="num">{m.downloads ?? 0}</td>
+              <td>{formatTime(m.updatedAt)}</td>
+            </tr>
+          ))}
+        </ListTable>
       )}
       {data && <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />}
     </section>

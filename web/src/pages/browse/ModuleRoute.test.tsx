@@ -1,9 +1,8 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, expect, test, vi } from "vitest";
-import { calledPaths, renderAt } from "./testing";
-
-afterEach(() => vi.unstubAllGlobals());
+import { expect, test, vi } from "vitest";
+import { calledPaths, problem } from "../../test/fetchMock";
+import { renderApp } from "../../test/renderApp";
 
 const detail = {
   module: "example.com/hello",
@@ -38,14 +37,12 @@ const versionAnswers = [
   { path: "/repositories/go-hosted/files/example.com/hello@v1.0.0/cmd/hello/main.go", body: "package main\n" },
   {
     path: "/repositories/go-hosted/files/example.com/hello@v1.0.0/logo.png",
-    status: 415,
-    contentType: "application/problem+json",
-    body: { title: "Binary file", detail: "'logo.png' is not UTF-8 text, so it is not shown." },
+    ...problem(415, "Binary file", "'logo.png' is not UTF-8 text, so it is not shown."),
   },
 ];
 
 test("the module page lists its versions with time, size, downloads and go.sum lines", async () => {
-  renderAt("/repositories/go-hosted/modules/example.com/hello", [{ path: "/repositories/go-hosted/modules/example.com/hello", body: detail }]);
+  renderApp("/repositories/go-hosted/modules/example.com/hello", [{ path: "/repositories/go-hosted/modules/example.com/hello", body: detail }]);
   expect(await screen.findByRole("heading", { level: 1, name: "example.com/hello" })).toBeInTheDocument();
   const link = await screen.findByRole("link", { name: "v1.1.0" });
   expect(link).toHaveAttribute("href", "/repositories/go-hosted/modules/example.com/hello@v1.1.0");
@@ -62,12 +59,10 @@ test("the module page lists its versions with time, size, downloads and go.sum l
 });
 
 test("an unknown module shows the server's words", async () => {
-  renderAt("/repositories/go-hosted/modules/example.com/nope", [
+  renderApp("/repositories/go-hosted/modules/example.com/nope", [
     {
       path: "/repositories/go-hosted/modules/example.com/nope",
-      status: 404,
-      contentType: "application/problem+json",
-      body: { title: "Module not found", detail: "Repository 'go-hosted' has no module 'example.com/nope'." },
+      ...problem(404, "Module not found", "Repository 'go-hosted' has no module 'example.com/nope'."),
     },
   ]);
   expect(await screen.findByRole("alert")).toHaveTextContent("Repository 'go-hosted' has no module 'example.com/nope'.");
@@ -76,7 +71,7 @@ test("an unknown module shows the server's words", async () => {
 test("the version page shows go get, go.sum, go.mod, the files and the README by default", async () => {
   vi.stubGlobal("isSecureContext", true);
   const user = userEvent.setup();
-  renderAt("/repositories/go-hosted/modules/example.com/hello@v1.0.0", versionAnswers);
+  renderApp("/repositories/go-hosted/modules/example.com/hello@v1.0.0", versionAnswers);
   expect(await screen.findByRole("heading", { level: 1, name: "example.com/hello@v1.0.0" })).toBeInTheDocument();
   expect(await screen.findByText("go get example.com/hello@v1.0.0")).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Copy go get" }));
@@ -97,7 +92,7 @@ test("the version page shows go get, go.sum, go.mod, the files and the README by
 
 test("choosing a file shows it in the viewer, and a binary file shows the server's message there", async () => {
   const user = userEvent.setup();
-  const { fetch } = renderAt("/repositories/go-hosted/modules/example.com/hello@v1.0.0", versionAnswers);
+  const { fetch } = renderApp("/repositories/go-hosted/modules/example.com/hello@v1.0.0", versionAnswers);
   const files = await screen.findByRole("navigation", { name: "Files" });
   await user.click(within(files).getByRole("link", { name: "cmd/hello/main.go" }));
   const viewer = screen.getByRole("region", { name: "File viewer" });
@@ -111,14 +106,14 @@ test("choosing a file shows it in the viewer, and a binary file shows the server
 });
 
 test("?file= selects the file shown", async () => {
-  renderAt("/repositories/go-hosted/modules/example.com/hello@v1.0.0?file=cmd/hello/main.go", versionAnswers);
+  renderApp("/repositories/go-hosted/modules/example.com/hello@v1.0.0?file=cmd/hello/main.go", versionAnswers);
   const viewer = await screen.findByRole("region", { name: "File viewer" });
   expect(await within(viewer).findByText("package main")).toBeInTheDocument();
   expect(within(viewer).getByRole("heading", { name: "cmd/hello/main.go" })).toBeInTheDocument();
 });
 
 test("a version whose zip is not stored says so instead of listing files", async () => {
-  renderAt("/repositories/go-proxy/modules/golang.org/x/mod@v0.7.0", [
+  renderApp("/repositories/go-proxy/modules/golang.org/x/mod@v0.7.0", [
     {
       path: "/repositories/go-proxy/versions/golang.org/x/mod@v0.7.0",
       body: { ...version, module: "golang.org/x/mod", version: "v0.7.0", cached: false, files: null, readme: null, zipHash: null, goMod: null },
@@ -129,22 +124,30 @@ test("a version whose zip is not stored says so instead of listing files", async
   expect(screen.queryByRole("navigation", { name: "Files" })).not.toBeInTheDocument();
 });
 
-test("module paths and versions with characters to encode reach the API and the links intact", async () => {
+test("module paths, versions and file paths with characters to encode reach the API and the links intact", async () => {
   const user = userEvent.setup();
-  const module = "example.com/Big~Co/tool";
-  const { fetch } = renderAt("/repositories/go-hosted/modules/example.com/Big~Co/tool", [
+  const module = "example.com/Big~Co/Tool";
+  const file = "docs/My Notes #1+@x%.md";
+  const { fetch } = renderApp("/repositories/go-hosted/modules/example.com/Big~Co/Tool", [
     {
-      path: "/repositories/go-hosted/modules/example.com/Big~Co/tool",
+      path: "/repositories/go-hosted/modules/example.com/Big~Co/Tool",
       body: { module, versions: [{ version: "v2.0.0+incompatible", time: "2026-01-01T00:00:00Z", size: 1, zipHash: "h1:z=", modHash: "h1:m=", downloads: 0 }] },
     },
     {
-      path: "/repositories/go-hosted/versions/example.com/Big~Co/tool@v2.0.0%2Bincompatible",
-      body: { ...version, module, version: "v2.0.0+incompatible", files: [], readme: null },
+      path: "/repositories/go-hosted/versions/example.com/Big~Co/Tool@v2.0.0%2Bincompatible",
+      body: { ...version, module, version: "v2.0.0+incompatible", files: [{ path: file, size: 5 }], readme: null },
     },
+    // each segment encoded: a raw '#' would cut the URL short, a raw '%' or '+' would be read as something else
+    { path: "/repositories/go-hosted/files/example.com/Big~Co/Tool@v2.0.0%2Bincompatible/docs/My%20Notes%20%231%2B%40x%25.md", body: "notes\n" },
   ]);
   await user.click(await screen.findByRole("link", { name: "v2.0.0+incompatible" }));
-  expect(await screen.findByRole("heading", { level: 1, name: "example.com/Big~Co/tool@v2.0.0+incompatible" })).toBeInTheDocument();
-  expect(await screen.findByText("go get example.com/Big~Co/tool@v2.0.0+incompatible")).toBeInTheDocument();
-  expect(calledPaths(fetch)).toContain("/repositories/go-hosted/versions/example.com/Big~Co/tool@v2.0.0%2Bincompatible");
-  expect(screen.getByText("This version has no README: choose a file.")).toBeInTheDocument();
+  expect(await screen.findByRole("heading", { level: 1, name: "example.com/Big~Co/Tool@v2.0.0+incompatible" })).toBeInTheDocument();
+  expect(await screen.findByText("go get example.com/Big~Co/Tool@v2.0.0+incompatible")).toBeInTheDocument();
+  const viewer = screen.getByRole("region", { name: "File viewer" });
+  expect(within(viewer).getByText("This version has no README: choose a file.")).toBeInTheDocument();
+
+  await user.click(within(screen.getByRole("navigation", { name: "Files" })).getByRole("link", { name: file }));
+  expect(await within(viewer).findByText("notes")).toBeInTheDocument();
+  expect(within(viewer).getByRole("heading", { name: file })).toBeInTheDocument();
+  expect(calledPaths(fetch, "GET", /\/files\//)).toHaveLength(1);
 });

@@ -1,12 +1,12 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, expect, test, vi } from "vitest";
-import { group, hosted, proxy, renderAt } from "./testing";
-
-afterEach(() => vi.unstubAllGlobals());
+import { expect, test, vi } from "vitest";
+import { problem } from "../../test/fetchMock";
+import { group, hosted, proxy } from "../../test/fixtures";
+import { renderApp } from "../../test/renderApp";
 
 test("the list shows each repository with its type, URL and copy button, state, module count and storage used", async () => {
-  renderAt("/repositories", [{ path: "/repositories", body: [group, hosted, proxy] }]);
+  renderApp("/repositories", [{ path: "/repositories", body: [group, hosted, proxy] }]);
   expect(await screen.findByRole("heading", { level: 1, name: "Repositories" })).toBeInTheDocument();
 
   const hostedRow = (await screen.findByRole("link", { name: "go-hosted" })).closest("tr")!;
@@ -33,20 +33,33 @@ test("the list shows each repository with its type, URL and copy button, state, 
 test("Copy URL puts the repository's URL on the clipboard", async () => {
   const user = userEvent.setup();
   vi.stubGlobal("isSecureContext", true);
-  renderAt("/repositories", [{ path: "/repositories", body: [hosted] }]);
+  renderApp("/repositories", [{ path: "/repositories", body: [hosted] }]);
   await user.click(await screen.findByRole("button", { name: "Copy URL" }));
   expect(await navigator.clipboard.readText()).toBe("http://localhost:8081/repository/go-hosted/");
   expect(await screen.findByText("Copied to the clipboard")).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Copy URL" })).toHaveTextContent("Copied");
+});
+
+test("a page of copy buttons has one place that announces a copy, not one per button", async () => {
+  const user = userEvent.setup();
+  vi.stubGlobal("isSecureContext", true);
+  renderApp("/repositories", [{ path: "/repositories", body: [group, hosted, proxy] }]);
+  const buttons = await screen.findAllByRole("button", { name: "Copy URL" });
+  expect(buttons).toHaveLength(3);
+  await user.click(buttons[0]);
+  await user.click(buttons[2]);
+  expect(await screen.findByText("Copied to the clipboard")).toBeInTheDocument();
+  expect(document.querySelectorAll("[aria-live]")).toHaveLength(1);
 });
 
 test("no readable repositories is said", async () => {
-  renderAt("/repositories", [{ path: "/repositories", body: [] }]);
+  renderApp("/repositories", [{ path: "/repositories", body: [] }]);
   expect(await screen.findByText("There are no repositories you may read.")).toBeInTheDocument();
 });
 
 test("a failed load shows the server's words", async () => {
-  renderAt("/repositories", [
-    { path: "/repositories", status: 500, contentType: "application/problem+json", body: { title: "Database down", detail: "try later" } },
+  renderApp("/repositories", [
+    { path: "/repositories", ...problem(500, "Database down", "try later") },
   ]);
   expect(await screen.findByRole("alert")).toHaveTextContent("Database down: try later");
 });

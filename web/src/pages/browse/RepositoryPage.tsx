@@ -1,15 +1,16 @@
 import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { getRepository, listRepositories, mayOnRepository, type Repository } from "../../api/browse";
-import { ApiError, messageOf } from "../../api/client";
+import { ApiError } from "../../api/client";
+import { getRepository, listRepositories, type Repository } from "../../api/repositories";
+import { mayOnRepository } from "../../api/session";
 import { useSession } from "../../auth/SessionContext";
 import { CopyButton } from "../../components/CopyButton";
-import { ErrorText } from "../../components/ErrorText";
+import { ErrorText, LoadError } from "../../components/ErrorText";
 import { formatBytes } from "../../components/format";
+import { repositoryPath } from "../../components/paths";
+import { OnlineBadge, typeLabel } from "../../components/repositoryLabels";
 import { useApi } from "../../components/useApi";
 import { ModuleList } from "./ModuleList";
-import { repositoryPath } from "./paths";
-import { StateBadge, typeLabels } from "./RepositoriesPage";
 import { SetupSection } from "./SetupSection";
 import { UploadSection } from "./UploadSection";
 
@@ -19,7 +20,7 @@ export function RepositoryPage() {
   const { me } = useSession();
   // Bumped after an upload: the counts, the module list and the GONOSUMDB prefixes load again.
   const [generation, setGeneration] = useState(0);
-  const { data: repository, error } = useApi((signal) => getRepository(name, signal), [name, generation]);
+  const { data: repository, error } = useApi((options) => getRepository(name, options), [name, generation]);
   const onUploaded = useCallback(() => setGeneration((g) => g + 1), []);
   const current = repository?.name === name ? repository : undefined;
 
@@ -29,8 +30,10 @@ export function RepositoryPage() {
         <Link to="/repositories">Repositories</Link>
       </nav>
       <h1>{name}</h1>
-      {error !== undefined && (
-        <ErrorText message={error instanceof ApiError && error.status === 404 ? `There is no repository “${name}”.` : messageOf(error)} />
+      {error instanceof ApiError && error.status === 404 ? (
+        <ErrorText message={`There is no repository “${name}”.`} />
+      ) : (
+        <LoadError error={error} what="the repository" />
       )}
       {current && (
         <>
@@ -53,13 +56,13 @@ function Summary({ repository: r }: { repository: Repository }) {
       <div>
         <dt>Type</dt>
         <dd>
-          {typeLabels[r.type] ?? r.type} ({r.format})
+          {typeLabel(r.type)} ({r.format})
         </dd>
       </div>
       <div>
         <dt>State</dt>
         <dd>
-          <StateBadge online={r.online} />
+          <OnlineBadge online={r.online} />
           {r.anonymousRead ? null : <span className="muted"> signed-in users only</span>}
         </dd>
       </div>
@@ -100,7 +103,8 @@ function count(n: number | null | undefined, noun: string): string {
 /** A group's members, in the order it asks them (the first that holds a version answers). */
 function Members({ group }: { group: Repository }) {
   const members = group.group?.members ?? [];
-  const { data } = useApi((signal) => listRepositories(signal), []);
+  // Only to say each member's type; without it the members are still listed.
+  const { data } = useApi(listRepositories, []);
   const byName = new Map((data ?? []).map((r) => [r.name, r]));
   return (
     <section aria-labelledby="members-heading">
@@ -118,7 +122,7 @@ function Members({ group }: { group: Repository }) {
                   <Link to={repositoryPath(m)}>{m}</Link>{" "}
                   {member ? (
                     <span className="muted">
-                      {typeLabels[member.type] ?? member.type}
+                      {typeLabel(member.type)}
                       {member.online ? "" : ", offline"}
                     </span>
                   ) : null}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
-import { listModules, listRepositories, type Repository } from "../../api/browse";
-import { CopyButton } from "../../components/CopyButton";
+import { listModules } from "../../api/modules";
+import { listRepositories, type Repository } from "../../api/repositories";
+import { CopyableCode } from "../../components/CopyableCode";
 import { privatePrefixes, setupSnippet, tokenPlaceholder } from "./goSetup";
 
 /** The modules of a repository the GONOSUMDB line is derived from: at most this many (one page). */
@@ -15,12 +16,7 @@ export function SetupSection({ repository, userName, generation }: { repository:
   return (
     <section aria-labelledby="setup-heading">
       <h2 id="setup-heading">Set up</h2>
-      <div className="snippet">
-        <pre>
-          <code>{snippet}</code>
-        </pre>
-        <CopyButton text={snippet} label="Copy set-up" />
-      </div>
+      <CopyableCode text={snippet} copyLabel="Copy set-up" />
       <p className="muted">
         {userName ? (
           <>
@@ -46,27 +42,28 @@ export function SetupSection({ repository, userName, generation }: { repository:
 /**
  * The path prefixes of the private modules a repository serves: a hosted repository's own modules; for a group those of
  * its hosted members (a proxy member's modules are public and must stay checked). null: none known (the snippet then
- * holds a placeholder the user edits), also when a member is not readable by the caller.
+ * holds a placeholder the user edits), also when a member is not readable by the caller. The lookups are probes: a
+ * refusal only leaves the placeholder, it does not send the visitor to sign in.
  */
 function usePrivatePrefixes(repository: Repository, generation: number): string[] | null {
   const [prefixes, setPrefixes] = useState<string[] | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    const signal = controller.signal;
+    const options = { signal: controller.signal, probe: true };
     async function load(): Promise<string[] | null> {
       let hosted: string[] = [];
       if (repository.type === "hosted") {
         hosted = [repository.name];
       } else if (repository.type === "group") {
-        hosted = hostedMembers(repository, await listRepositories(signal));
+        hosted = hostedMembers(repository, await listRepositories(options));
       }
       const modules: string[] = [];
       for (const name of hosted) {
         try {
-          const page = await listModules(name, { page: 1, pageSize: prefixSample }, signal);
+          const page = await listModules(name, { page: 1, pageSize: prefixSample }, options);
           modules.push(...page.items.map((m) => m.module));
         } catch (e) {
-          if (signal.aborted) {
+          if (controller.signal.aborted) {
             throw e;
           }
           // a member this caller may not read: its modules stay unknown here
@@ -77,8 +74,8 @@ function usePrivatePrefixes(repository: Repository, generation: number): string[
     setPrefixes(null);
     if (repository.type !== "proxy") {
       load()
-        .then((found) => !signal.aborted && setPrefixes(found))
-        .catch(() => undefined);
+        .then((found) => !controller.signal.aborted && setPrefixes(found))
+        .catch(() => undefined); // the placeholder stays, and the snippet says to edit it
     }
     return () => controller.abort();
   }, [repository, generation]);

@@ -1,11 +1,14 @@
 import { useId, useRef, useState, type DragEvent } from "react";
-import { uploadZip, type Repository } from "../../api/browse";
 import { ApiError, messageOf } from "../../api/client";
+import { uploadZip } from "../../api/modules";
+import type { Repository } from "../../api/repositories";
 import { ErrorText } from "../../components/ErrorText";
 
 /**
  * "Upload": drop a module zip on the zone or choose it with the "Module zip" input; it is sent at once, as the raw
  * body, and the server reads module and version from the zip's entries. Success and refusal are said next to the zone.
+ * The input is the keyboard's way in (the zone itself only takes drops), so it stays enabled while uploading: a
+ * disabled input would drop the focus; a second file meanwhile is refused with a message instead.
  */
 export function UploadSection({ repository, onUploaded }: { repository: Repository; onUploaded(): void }) {
   const [busy, setBusy] = useState(false);
@@ -26,7 +29,11 @@ export function UploadSection({ repository, onUploaded }: { repository: Reposito
   }
 
   async function upload(file: File | undefined) {
-    if (!file || busy) {
+    if (!file) {
+      return;
+    }
+    if (busy) {
+      setRefused(`Still uploading: choose ${file.name} again when it is done.`);
       return;
     }
     setBusy(true);
@@ -73,7 +80,6 @@ export function UploadSection({ repository, onUploaded }: { repository: Reposito
         }}
         onDrop={onDrop}
         aria-busy={busy}
-        data-testid="drop-zone"
       >
         <p className="drop-zone-title">Drop a module zip here</p>
         <p className="muted" id={hintId}>
@@ -85,7 +91,6 @@ export function UploadSection({ repository, onUploaded }: { repository: Reposito
           ref={input}
           type="file"
           accept=".zip,application/zip"
-          disabled={busy}
           onChange={(e) => void upload(e.target.files?.[0])}
           aria-describedby={refused ? `${hintId} ${errorId}` : hintId}
           aria-invalid={refused ? true : undefined}

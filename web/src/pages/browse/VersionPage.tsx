@@ -1,12 +1,14 @@
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { getFile, getVersion, type VersionDetail } from "../../api/browse";
 import { ApiError, messageOf } from "../../api/client";
-import { CopyButton } from "../../components/CopyButton";
-import { ErrorText } from "../../components/ErrorText";
-import { Pager } from "../../components/Pager";
+import { getFile, getVersion, type VersionDetail } from "../../api/modules";
+import { CopyableCode } from "../../components/CopyableCode";
+import { ErrorText, LoadError } from "../../components/ErrorText";
 import { formatBytes, formatTime } from "../../components/format";
+import { Pager } from "../../components/Pager";
+import { SearchBox } from "../../components/SearchBox";
 import { useApi } from "../../components/useApi";
+import { useLocalPages } from "../../components/useLocalPages";
 import { Breadcrumb } from "./Breadcrumb";
 import { GoSum } from "./GoSum";
 
@@ -14,7 +16,7 @@ export const filePageSize = 100;
 
 /** One version: how to get it, its go.sum lines and go.mod, and the files of its zip with a viewer (README first). */
 export function VersionPage({ repository, module, version }: { repository: string; module: string; version: string }) {
-  const { data, error, loading } = useApi((signal) => getVersion(repository, module, version, signal), [repository, module, version]);
+  const { data, error, loading } = useApi((options) => getVersion(repository, module, version, options), [repository, module, version]);
   const goGet = `go get ${module}@${version}`;
 
   return (
@@ -23,20 +25,15 @@ export function VersionPage({ repository, module, version }: { repository: strin
       <h1>
         {module}@{version}
       </h1>
-      {error !== undefined && (
-        <ErrorText
-          message={error instanceof ApiError && error.status === 404 ? (error.detail ?? `There is no ${module}@${version} here.`) : messageOf(error)}
-        />
+      {error instanceof ApiError && error.status === 404 ? (
+        <ErrorText message={error.detail ?? `There is no ${module}@${version} here.`} />
+      ) : (
+        <LoadError error={error} what="the version" />
       )}
       {loading && !data && <p className="muted">Loading…</p>}
       {data && (
         <>
-          <div className="snippet">
-            <pre>
-              <code>{goGet}</code>
-            </pre>
-            <CopyButton text={goGet} label="Copy go get" />
-          </div>
+          <CopyableCode text={goGet} copyLabel="Copy go get" />
           <dl className="facts">
             <div>
               <dt>Published</dt>
@@ -72,13 +69,11 @@ export function VersionPage({ repository, module, version }: { repository: strin
 function Files({ repository, version }: { repository: string; version: VersionDetail }) {
   const [params] = useSearchParams();
   const [filter, setFilter] = useState("");
-  const [page, setPage] = useState(1);
   const files = useMemo(() => version.files ?? [], [version.files]);
   const chosen = params.get("file") ?? version.readme ?? null;
-
   const wanted = filter.trim().toLowerCase();
   const matching = wanted ? files.filter((f) => f.path.toLowerCase().includes(wanted)) : files;
-  const shown = matching.slice((page - 1) * filePageSize, page * filePageSize);
+  const { shown, setPage, pager } = useLocalPages(matching, filePageSize);
 
   if (!version.cached || version.files === null) {
     return (
@@ -98,18 +93,16 @@ function Files({ repository, version }: { repository: string; version: VersionDe
       <div className="split files">
         <div>
           {files.length > filePageSize && (
-            <form className="file-filter" role="search" onSubmit={(e) => e.preventDefault()}>
-              <label htmlFor="file-filter">Filter files</label>
-              <input
-                id="file-filter"
-                type="search"
-                value={filter}
-                onChange={(e) => {
-                  setFilter(e.target.value);
-                  setPage(1);
-                }}
-              />
-            </form>
+            <SearchBox
+              id="file-filter"
+              label="Filter files"
+              className="file-filter"
+              value={filter}
+              onChange={(value) => {
+                setFilter(value);
+                setPage(1);
+              }}
+            />
           )}
           <nav aria-label="Files" className="file-list">
             <ul>
@@ -132,7 +125,7 @@ function Files({ repository, version }: { repository: string; version: VersionDe
             </ul>
             {matching.length === 0 && <p className="muted">No file matches.</p>}
           </nav>
-          <Pager page={page} pageSize={filePageSize} total={matching.length} onPage={setPage} label="File pages" />
+          <Pager {...pager} label="File pages" />
         </div>
         <FileViewer repository={repository} version={version} path={chosen} />
       </div>
@@ -143,7 +136,7 @@ function Files({ repository, version }: { repository: string; version: VersionDe
 /** The chosen file as text; a binary, too large or missing file shows what the server said instead. */
 function FileViewer({ repository, version, path }: { repository: string; version: VersionDetail; path: string | null }) {
   const { data, error, loading } = useApi(
-    (signal) => (path ? getFile(repository, version.module, version.version, path, signal) : Promise.resolve(null)),
+    (options) => (path ? getFile(repository, version.module, version.version, path, options) : Promise.resolve(null)),
     [repository, version.module, version.version, path],
   );
   return (
@@ -156,7 +149,7 @@ function FileViewer({ repository, version, path }: { repository: string; version
           {loading ? (
             <p className="muted">Loading…</p>
           ) : error !== undefined ? (
-            <p className="notice">{error instanceof ApiError ? (error.detail ?? error.title) : messageOf(error)}</p>
+            <p className="notice">{error instanceof ApiError ? (error.detail ?? error.title) : `Could not load the file: ${messageOf(error)}`}</p>
           ) : (
             <pre>{data}</pre>
           )}

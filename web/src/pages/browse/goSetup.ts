@@ -1,4 +1,4 @@
-import type { Repository } from "../../api/browse";
+import type { Repository } from "../../api/repositories";
 
 // What a developer pastes into a shell to use a repository with the go command, and the go.sum lines of a version.
 

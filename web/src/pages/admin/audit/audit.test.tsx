@@ -1,12 +1,9 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, expect, test, vi } from "vitest";
+import { expect, test } from "vitest";
 import type { AuditEntry } from "../../../api/admin";
-import { callsTo, renderAdmin, validationProblem } from "../testing";
-
-// Typing is slow when the machine is busy (a server build beside the tests): more than the default 5 s per test.
-vi.setConfig({ testTimeout: 20_000 });
-afterEach(() => vi.unstubAllGlobals());
+import { calledPaths, validationProblem, type FetchMock } from "../../../test/fetchMock";
+import { admin, renderApp } from "../../../test/renderApp";
 
 const entries = (page: number): AuditEntry[] =>
   Array.from({ length: page < 3 ? 50 : 20 }, (_, i) => ({
@@ -20,14 +17,13 @@ const entries = (page: number): AuditEntry[] =>
     remoteAddress: "10.0.0.1",
   }));
 
-const auditPaths = (fetch: ReturnType<typeof renderAdmin>["fetch"]) =>
-  callsTo(fetch, "GET", /^\/audit/).map(([url]) => String(url).replace(/^\/api\/v1/, ""));
+const auditPaths = (fetch: FetchMock) => calledPaths(fetch, "GET", /^\/audit/);
 
 test("filters go into the query string, and the pager pages the server's list", async () => {
-  const { fetch } = renderAdmin("/admin/audit", [
+  const { fetch } = renderApp("/admin/audit", [
     { path: /^\/audit\?.*page=2/, body: { items: entries(2), page: 2, pageSize: 50, total: 120 } },
     { path: /^\/audit\?/, body: { items: entries(1), page: 1, pageSize: 50, total: 120 } },
-  ]);
+  ], admin());
   expect(await screen.findByRole("heading", { level: 1, name: "Audit log" })).toBeInTheDocument();
   expect(await screen.findByText("user-1-0")).toBeInTheDocument();
   expect(auditPaths(fetch)).toEqual(["/audit?page=1&pageSize=50"]);
@@ -58,9 +54,9 @@ test("filters go into the query string, and the pager pages the server's list", 
 });
 
 test("a refused filter is shown beside its field", async () => {
-  renderAdmin("/admin/audit?from=2026-03-02T00:00&to=2026-03-01T00:00", [
-    { path: /^\/audit\?/, status: 400, contentType: "application/problem+json", body: validationProblem({ from: ["from must not be after to."] }) },
-  ]);
+  renderApp("/admin/audit?from=2026-03-02T00:00&to=2026-03-01T00:00", [
+    { path: /^\/audit\?/, ...validationProblem({ from: ["from must not be after to."] }) },
+  ], admin());
   const from = await screen.findByLabelText("From");
   await waitFor(() => expect(from).toHaveAttribute("aria-invalid", "true"));
   expect(from).toHaveAccessibleDescription("from must not be after to.");
@@ -68,6 +64,6 @@ test("a refused filter is shown beside its field", async () => {
 });
 
 test("without audit.read the page says what it needs", async () => {
-  renderAdmin("/admin/audit", [], ["repositories.manage"]);
+  renderApp("/admin/audit", [], admin(["repositories.manage"]));
   expect(await screen.findByText(/needs the privilege/)).toHaveTextContent("audit.read");
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
-import type { ManagedRepository } from "../../../api/admin";
+import type { Repository } from "../../../api/repositories";
 import { ErrorText } from "../../../components/ErrorText";
-import { typeLabel } from "./repositoryForm";
+import { typeLabel } from "../../../components/repositoryLabels";
 
 type Action = "up" | "down" | "remove";
 
@@ -14,7 +14,7 @@ export function GroupMembers({ members, onChange, choices, error, loadError }: {
   members: string[];
   onChange(members: string[]): void;
   /** The repositories that may be members: the same format, not the group itself. */
-  choices: ManagedRepository[];
+  choices: Repository[];
   /** The server's words about the members ("group.members"). */
   error?: string;
   loadError?: string;
@@ -90,35 +90,19 @@ export function GroupMembers({ members, onChange, choices, error, loadError }: {
                 {byName.get(name) && <span className="muted"> ({typeLabel(byName.get(name)!.type)})</span>}
               </span>
               <span className="row">
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-describedby={`member-${i}`}
-                  disabled={i === 0}
-                  onClick={() => move(i, -1)}
-                  ref={(el) => void (el ? buttons.current.set(`${name}:up`, el) : buttons.current.delete(`${name}:up`))}
-                >
-                  Move up
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-describedby={`member-${i}`}
-                  disabled={i === members.length - 1}
-                  onClick={() => move(i, 1)}
-                  ref={(el) => void (el ? buttons.current.set(`${name}:down`, el) : buttons.current.delete(`${name}:down`))}
-                >
-                  Move down
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-describedby={`member-${i}`}
-                  onClick={() => remove(i)}
-                  ref={(el) => void (el ? buttons.current.set(`${name}:remove`, el) : buttons.current.delete(`${name}:remove`))}
-                >
-                  Remove
-                </button>
+                {memberActions(i, members.length).map(({ action, label, disabled }) => (
+                  <button
+                    key={action}
+                    type="button"
+                    className="secondary"
+                    aria-describedby={`member-${i}`}
+                    disabled={disabled}
+                    onClick={() => (action === "remove" ? remove(i) : move(i, action === "up" ? -1 : 1))}
+                    ref={(el) => void (el ? buttons.current.set(`${name}:${action}`, el) : buttons.current.delete(`${name}:${action}`))}
+                  >
+                    {label}
+                  </button>
+                ))}
               </span>
             </li>
           ))}
@@ -149,4 +133,13 @@ export function GroupMembers({ members, onChange, choices, error, loadError }: {
       </p>
     </fieldset>
   );
+}
+
+/** The buttons of the member at `index` of `count`: moving the first up or the last down is disabled. */
+function memberActions(index: number, count: number): { action: Action; label: string; disabled: boolean }[] {
+  return [
+    { action: "up", label: "Move up", disabled: index === 0 },
+    { action: "down", label: "Move down", disabled: index === count - 1 },
+    { action: "remove", label: "Remove", disabled: false },
+  ];
 }

@@ -1,5 +1,6 @@
-import { fieldMessage, type FormProblem } from "../errors";
-import { Field } from "../shared";
+import { ErrorText } from "../../../components/ErrorText";
+import { Field } from "../../../components/Field";
+import { fieldMessage, type FormProblem } from "../../../components/formProblem";
 import { newRowKey, proxyNumbers, type AuthChoice, type ChecksumDatabaseRow, type RepositoryFormState, type StoredAuth } from "./repositoryForm";
 
 // Labels here avoid the words "Name", "Type" and "Online": the form's own fields are found by those labels.
@@ -19,6 +20,17 @@ export function ProxySettingsFields({ form, set, problem, stored }: {
   }
 
   const keepsSecret = !!stored && stored.type === form.auth;
+  // The password (basic) or token (bearer): never shown by the server, so empty keeps the stored one.
+  const secretField = (kind: "password" | "token") => (
+    <Field
+      id={`repo-auth-${kind}`}
+      label={`Upstream ${kind}`}
+      error={error(`proxy.authentication.${kind}`)}
+      help={keepsSecret ? `Leave empty to keep the stored ${kind}.` : undefined}
+    >
+      {(a11y) => <input {...a11y} type="password" autoComplete="new-password" value={form.authSecret} onChange={(e) => set({ authSecret: e.target.value })} />}
+    </Field>
+  );
   const authError = [error("proxy.authentication"), error("proxy.authentication.type")].filter(Boolean).join(" ") || undefined;
 
   return (
@@ -110,11 +122,7 @@ export function ProxySettingsFields({ form, set, problem, stored }: {
             </button>
           </fieldset>
         ))}
-        {error("proxy.checksumDatabases") && (
-          <p className="error" role="alert">
-            {error("proxy.checksumDatabases")}
-          </p>
-        )}
+        <ErrorText message={error("proxy.checksumDatabases")} />
         <button
           type="button"
           className="secondary"
@@ -150,30 +158,10 @@ export function ProxySettingsFields({ form, set, problem, stored }: {
                 <input {...a11y} autoComplete="off" spellCheck={false} value={form.authUsername} onChange={(e) => set({ authUsername: e.target.value })} />
               )}
             </Field>
-            <Field
-              id="repo-auth-password"
-              label="Upstream password"
-              error={error("proxy.authentication.password")}
-              help={keepsSecret ? "Leave empty to keep the stored password." : undefined}
-            >
-              {(a11y) => (
-                <input {...a11y} type="password" autoComplete="new-password" value={form.authSecret} onChange={(e) => set({ authSecret: e.target.value })} />
-              )}
-            </Field>
+            {secretField("password")}
           </>
         )}
-        {form.auth === "bearer" && (
-          <Field
-            id="repo-auth-token"
-            label="Upstream token"
-            error={error("proxy.authentication.token")}
-            help={keepsSecret ? "Leave empty to keep the stored token." : undefined}
-          >
-            {(a11y) => (
-              <input {...a11y} type="password" autoComplete="new-password" value={form.authSecret} onChange={(e) => set({ authSecret: e.target.value })} />
-            )}
-          </Field>
-        )}
+        {form.auth === "bearer" && secretField("token")}
       </fieldset>
     </fieldset>
   );

@@ -1,20 +1,23 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { deleteRepository, listRepositories } from "../../../api/admin";
+import { deleteRepository, listRepositories } from "../../../api/repositories";
+import { ActionNotice } from "../../../components/ActionNotice";
+import { LoadError } from "../../../components/ErrorText";
+import { ListTable } from "../../../components/ListTable";
 import { Pager } from "../../../components/Pager";
+import { adminEditPath, repositoryPath } from "../../../components/paths";
+import { OnlineBadge, typeLabel } from "../../../components/repositoryLabels";
 import { useApi } from "../../../components/useApi";
-import { clampPage, ConfirmButton, FlashNotice, LoadError, pageOf } from "../shared";
-import { typeLabel } from "./repositoryForm";
+import { useLocalPages } from "../../../components/useLocalPages";
+import { EditAndDelete, FlashNotice } from "../shared";
 
 const pageSize = 50;
 
 /** /admin/repositories: every repository, with Edit and Delete. */
 export function RepositoriesAdminPage() {
-  const { data, error, loading, reload } = useApi((signal) => listRepositories({ signal }), []);
-  const [page, setPage] = useState(1);
+  const { data, error, loading, reload } = useApi(listRepositories, []);
   const [deleted, setDeleted] = useState<string | null>(null);
-  const repositories = data ?? [];
-  const current = clampPage(page, repositories.length, pageSize);
+  const { shown, pager } = useLocalPages(data ?? [], pageSize);
 
   return (
     <section>
@@ -25,74 +28,50 @@ export function RepositoriesAdminPage() {
         </Link>
       </p>
       <FlashNotice />
-      {deleted && (
-        <p className="notice" role="status">
-          Deleted {deleted}.
-        </p>
-      )}
+      <ActionNotice message={deleted} />
       <LoadError error={error} what="the repositories" />
       {loading && !data && <p>Loading…</p>}
-      {data && repositories.length === 0 && <p className="muted">There are no repositories yet.</p>}
-      {repositories.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Format</th>
-                <th scope="col">Type</th>
-                <th scope="col">Status</th>
-                <th scope="col">Anonymous read</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pageOf(repositories, current, pageSize).map((r) => (
-                <tr key={r.name}>
-                  <td>
-                    <Link to={`/repositories/${encodeURIComponent(r.name)}`} id={`repo-${r.name}`}>
-                      {r.name}
-                    </Link>
-                    {r.type === "group" && r.group && r.group.members.length > 0 && (
-                      <div className="muted small">Members: {r.group.members.join(", ")}</div>
-                    )}
-                    {r.type === "proxy" && r.proxy && <div className="muted small">Upstream: {r.proxy.upstream}</div>}
-                  </td>
-                  <td>{r.format}</td>
-                  <td>{typeLabel(r.type)}</td>
-                  <td>
-                    <span className={r.online ? "badge online" : "badge offline"}>{r.online ? "Online" : "Offline"}</span>
-                  </td>
-                  <td>{r.anonymousRead ? "Yes" : "No"}</td>
-                  <td>
-                    <div className="row actions">
-                      <Link to={`/admin/repositories/${encodeURIComponent(r.name)}/edit`} aria-describedby={`repo-${r.name}`}>
-                        Edit
-                      </Link>
-                      <ConfirmButton
-                        label="Delete"
-                        confirmLabel="Yes, delete"
-                        describedBy={`repo-${r.name}`}
-                        question={
-                          <>
-                            Delete <strong>{r.name}</strong> and everything it holds?
-                          </>
-                        }
-                        onConfirm={async () => {
-                          await deleteRepository(r.name);
-                          setDeleted(r.name);
-                          reload();
-                        }}
-                      />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {data && data.length === 0 && <p className="muted">There are no repositories yet.</p>}
+      {shown.length > 0 && (
+        <ListTable caption="Repositories" columns={["Name", "Format", "Type", "Status", "Anonymous read", "Actions"]}>
+          {shown.map((r) => (
+            <tr key={r.name}>
+              <th scope="row">
+                <Link to={repositoryPath(r.name)} id={`repo-${r.name}`}>
+                  {r.name}
+                </Link>
+                {r.type === "group" && r.group && r.group.members.length > 0 && (
+                  <div className="muted small">Members: {r.group.members.join(", ")}</div>
+                )}
+                {r.type === "proxy" && r.proxy && <div className="muted small">Upstream: {r.proxy.upstream}</div>}
+              </th>
+              <td>{r.format}</td>
+              <td>{typeLabel(r.type)}</td>
+              <td>
+                <OnlineBadge online={r.online} />
+              </td>
+              <td>{r.anonymousRead ? "Yes" : "No"}</td>
+              <td>
+                <EditAndDelete
+                  editTo={adminEditPath("repositories", r.name)}
+                  nameId={`repo-${r.name}`}
+                  question={
+                    <>
+                      Delete <strong>{r.name}</strong> and everything it holds?
+                    </>
+                  }
+                  onDelete={async () => {
+                    await deleteRepository(r.name);
+                    setDeleted(`Deleted ${r.name}.`);
+                    reload();
+                  }}
+                />
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
-      <Pager page={current} pageSize={pageSize} total={repositories.length} onPage={setPage} label="Repository pages" />
+      <Pager {...pager} label="Repository pages" />
     </section>
   );
 }

@@ -1,49 +1,22 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, expect, test, vi } from "vitest";
-import type { ManagedRepository } from "../../../api/admin";
-import { callsTo, renderAdmin, sentBody, validationProblem } from "../testing";
-
-// Typing is slow when the machine is busy (a server build beside the tests): more than the default 5 s per test.
-vi.setConfig({ testTimeout: 20_000 });
-afterEach(() => vi.unstubAllGlobals());
-
-function repository(name: string, type: ManagedRepository["type"], extra: Partial<ManagedRepository> = {}): ManagedRepository {
-  return {
-    name,
-    format: "go",
-    type,
-    online: true,
-    anonymousRead: true,
-    url: `http://localhost/repository/${name}/`,
-    createdAt: "2026-01-01T00:00:00Z",
-    updatedAt: "2026-01-01T00:00:00Z",
-    ...(type === "hosted" ? { hosted: { writePolicy: "allow-once" as const } } : {}),
-    ...extra,
-  };
-}
+import { expect, test } from "vitest";
+import { proxyDefaults } from "../../../api/repositories";
+import { calledPaths, problem, sent, sentBody, validationProblem } from "../../../test/fetchMock";
+import { repository } from "../../../test/fixtures";
+import { admin, renderApp } from "../../../test/renderApp";
 
 const existing = [
   repository("go-hosted", "hosted"),
   repository("go-proxy", "proxy", {
-    proxy: {
-      upstream: "https://proxy.golang.org",
-      metadataMaxAgeMinutes: 30,
-      negativeCacheMinutes: 5,
-      connectTimeoutSeconds: 10,
-      readTimeoutSeconds: 60,
-      allow: [],
-      block: ["corp.example.com/*"],
-      checksumDatabases: [{ name: "sum.golang.org", url: "https://sum.golang.org", latestMaxAgeSeconds: 60 }],
-      authentication: { type: "basic", username: "bob" },
-    },
+    proxy: { ...proxyDefaults, upstream: "https://proxy.golang.org", block: ["corp.example.com/*"], authentication: { type: "basic", username: "bob" } },
   }),
   repository("go-private", "hosted"),
   repository("npm-hosted", "hosted", { format: "npm" }),
 ];
 
 test("the create form changes with the type", async () => {
-  renderAdmin("/admin/repositories/new", [{ path: "/repositories", body: existing }]);
+  renderApp("/admin/repositories/new", [{ path: "/repositories", body: existing }], admin());
   expect(await screen.findByRole("heading", { level: 1, name: "Create repository" })).toBeInTheDocument();
   const type = screen.getByRole("combobox", { name: "Type" });
   expect(within(type).getAllByRole("option").map((o) => o.textContent)).toEqual(["Hosted", "Proxy", "Group"]);
@@ -71,10 +44,10 @@ test("the create form changes with the type", async () => {
 });
 
 test("a proxy create sends the upstream, ages, lists and credentials in the server's shape, then shows the repository", async () => {
-  const { fetch } = renderAdmin("/admin/repositories/new", [
+  const { fetch } = renderApp("/admin/repositories/new", [
     { path: "/repositories", body: existing },
     { method: "POST", path: "/repositories", status: 201, body: repository("gocenter", "proxy") },
-  ]);
+  ], admin());
   await userEvent.type(await screen.findByRole("textbox", { name: "Name" }), "gocenter");
   await userEvent.selectOptions(screen.getByRole("combobox", { name: "Type" }), "Proxy");
   await userEvent.type(screen.getByRole("textbox", { name: "Upstream URL" }), "https://goproxy.example.com/go");
@@ -96,7 +69,7 @@ test("a proxy create sends the upstream, ages, lists and credentials in the serv
   await userEvent.click(screen.getByRole("checkbox", { name: "Anonymous read" }));
   await userEvent.click(screen.getByRole("button", { name: "Create repository" }));
 
-  expect(await screen.findByRole("heading", { name: "Repository page gocenter" })).toBeInTheDocument();
+  expect(await screen.findByRole("heading", { level: 1, name: "gocenter" })).toBeInTheDocument();
   expect(screen.getByTestId("location")).toHaveTextContent("/repositories/gocenter");
   expect(sentBody(fetch, "POST", "/repositories")).toEqual({
     name: "gocenter",
@@ -119,12 +92,11 @@ test("a proxy create sends the upstream, ages, lists and credentials in the serv
       authentication: { type: "basic", username: "ci", password: "s3cret" },
     },
   });
-  const post = callsTo(fetch, "POST", "/repositories")[0];
-  expect((post[1]?.headers as Record<string, string>)["X-XSRF-TOKEN"]).toBe("t0k3n");
+  expect(sent(fetch, "POST", "/repositories").headers["X-XSRF-TOKEN"]).toBe("t0k3n");
 });
 
 test("a number that is not one is shown beside its field and nothing is sent", async () => {
-  const { fetch } = renderAdmin("/admin/repositories/new", [{ path: "/repositories", body: existing }]);
+  const { fetch } = renderApp("/admin/repositories/new", [{ path: "/repositories", body: existing }], admin());
   await userEvent.type(await screen.findByRole("textbox", { name: "Name" }), "p");
   await userEvent.selectOptions(screen.getByRole("combobox", { name: "Type" }), "Proxy");
   await userEvent.clear(screen.getByRole("spinbutton", { name: "Read timeout (seconds)" }));
@@ -132,14 +104,14 @@ test("a number that is not one is shown beside its field and nothing is sent", a
   const field = screen.getByRole("spinbutton", { name: "Read timeout (seconds)" });
   expect(field).toHaveAttribute("aria-invalid", "true");
   expect(field).toHaveAccessibleDescription(expect.stringContaining("Enter a whole number."));
-  expect(callsTo(fetch, "POST", "/repositories")).toHaveLength(0);
+  expect(calledPaths(fetch, "POST", "/repositories")).toHaveLength(0);
 });
 
 test("group members are added, reordered with Move up / Move down (keeping the focus) and removed; the order is sent", async () => {
-  const { fetch } = renderAdmin("/admin/repositories/new", [
+  const { fetch } = renderApp("/admin/repositories/new", [
     { path: "/repositories", body: existing },
     { method: "POST", path: "/repositories", status: 201, body: repository("go-all", "group") },
-  ]);
+  ], admin());
   await userEvent.type(await screen.findByRole("textbox", { name: "Name" }), "go-all");
   await userEvent.selectOptions(screen.getByRole("combobox", { name: "Type" }), "Group");
   const add = screen.getByRole("combobox", { name: "Add member" });
@@ -175,7 +147,7 @@ test("group members are added, reordered with Move up / Move down (keeping the f
   expect(names()).toEqual(["go-private", "go-hosted"]);
 
   await userEvent.click(screen.getByRole("button", { name: "Create repository" }));
-  await screen.findByRole("heading", { name: "Repository page go-all" });
+  await screen.findByRole("heading", { level: 1, name: "go-all" });
   expect(sentBody(fetch, "POST", "/repositories")).toEqual({
     name: "go-all",
     format: "go",
@@ -187,14 +159,12 @@ test("group members are added, reordered with Move up / Move down (keeping the f
 });
 
 test("a 400 puts each message beside its field; messages for no field shown go beside the button", async () => {
-  renderAdmin("/admin/repositories/new", [
+  renderApp("/admin/repositories/new", [
     { path: "/repositories", body: existing },
     {
       method: "POST",
       path: "/repositories",
-      status: 400,
-      contentType: "application/problem+json",
-      body: validationProblem({
+      ...validationProblem({
         Name: ["Name must be a lower-case letter or digit, then up to 63 of a-z 0-9 . _ -."],
         "Proxy.Upstream": ["Upstream must be an absolute http or https URL."],
         "Proxy.ChecksumDatabases[0].Url": ["A checksum database URL must be an absolute http or https URL."],
@@ -203,7 +173,7 @@ test("a 400 puts each message beside its field; messages for no field shown go b
         Hosted: ["Hosted settings apply only to hosted repositories."],
       }),
     },
-  ]);
+  ], admin());
   await userEvent.type(await screen.findByRole("textbox", { name: "Name" }), "Bad Name");
   await userEvent.selectOptions(screen.getByRole("combobox", { name: "Type" }), "Proxy");
   await userEvent.selectOptions(screen.getByRole("combobox", { name: "Upstream authentication" }), "basic");
@@ -231,16 +201,14 @@ test("a 400 puts each message beside its field; messages for no field shown go b
 });
 
 test("a 409 is shown beside the button", async () => {
-  renderAdmin("/admin/repositories/new", [
+  renderApp("/admin/repositories/new", [
     { path: "/repositories", body: existing },
     {
       method: "POST",
       path: "/repositories",
-      status: 409,
-      contentType: "application/problem+json",
-      body: { title: "Repository exists", status: 409, detail: "A repository named 'go-hosted' already exists." },
+      ...problem(409, "Repository exists", "A repository named 'go-hosted' already exists."),
     },
-  ]);
+  ], admin());
   await userEvent.type(await screen.findByRole("textbox", { name: "Name" }), "go-hosted");
   await userEvent.click(screen.getByRole("button", { name: "Create repository" }));
   const actions = screen.getByRole("button", { name: "Create repository" }).parentElement!;
@@ -250,11 +218,11 @@ test("a 409 is shown beside the button", async () => {
 });
 
 test("editing fixes name, format and type, never shows the upstream password, and keeps it when left empty", async () => {
-  const { fetch } = renderAdmin("/admin/repositories/go-proxy/edit", [
+  const { fetch } = renderApp("/admin/repositories/go-proxy/edit", [
     { path: "/repositories/go-proxy", body: existing[1] },
     { path: "/repositories", body: existing },
     { method: "PUT", path: "/repositories/go-proxy", body: existing[1] },
-  ]);
+  ], admin());
   expect(await screen.findByRole("heading", { level: 1, name: "Edit go-proxy" })).toBeInTheDocument();
   expect(screen.getByRole("textbox", { name: "Name" })).toHaveAttribute("readonly");
   expect(screen.getByRole("combobox", { name: "Type" })).toBeDisabled();
@@ -278,52 +246,50 @@ test("editing fixes name, format and type, never shows the upstream password, an
 });
 
 test("editing: choosing no authentication removes the stored credentials; a new password replaces them", async () => {
-  const { fetch } = renderAdmin("/admin/repositories/go-proxy/edit", [
+  const { fetch } = renderApp("/admin/repositories/go-proxy/edit", [
     { path: "/repositories/go-proxy", body: existing[1] },
     { path: "/repositories", body: existing },
     { method: "PUT", path: "/repositories/go-proxy", body: existing[1] },
-  ]);
+  ], admin());
   await userEvent.selectOptions(await screen.findByRole("combobox", { name: "Upstream authentication" }), "none");
   await userEvent.click(screen.getByRole("button", { name: "Save" }));
-  await waitFor(() => expect(callsTo(fetch, "PUT", "/repositories/go-proxy")).toHaveLength(1));
+  await waitFor(() => expect(calledPaths(fetch, "PUT", "/repositories/go-proxy")).toHaveLength(1));
   expect((sentBody(fetch, "PUT", "/repositories/go-proxy") as { proxy: { authentication: unknown } }).proxy.authentication).toEqual({ type: "none" });
 });
 
 test("delete asks first and sends DELETE only once confirmed", async () => {
-  const { fetch } = renderAdmin("/admin/repositories", [
+  const { fetch } = renderApp("/admin/repositories", [
     { path: "/repositories", body: existing },
     { method: "DELETE", path: "/repositories/go-private", status: 204 },
-  ]);
+  ], admin());
   expect(await screen.findByRole("heading", { level: 1, name: "Manage repositories" })).toBeInTheDocument();
   expect(screen.getByRole("link", { name: "Create repository" })).toHaveAttribute("href", "/admin/repositories/new");
   const row = (await screen.findByRole("link", { name: "go-private" })).closest("tr")!;
   expect(within(row).getByRole("link", { name: "Edit" })).toHaveAttribute("href", "/admin/repositories/go-private/edit");
 
   await userEvent.click(within(row).getByRole("button", { name: "Delete" }));
-  const dialog = within(row).getByRole("alertdialog");
+  const dialog = within(row).getByRole("group", { name: /Delete go-private/ });
   expect(dialog).toHaveTextContent("Delete go-private and everything it holds?");
   expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
   await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
   expect(within(row).getByRole("button", { name: "Delete" })).toHaveFocus();
-  expect(callsTo(fetch, "DELETE", /.*/)).toHaveLength(0);
+  expect(calledPaths(fetch, "DELETE")).toHaveLength(0);
 
   await userEvent.click(within(row).getByRole("button", { name: "Delete" }));
   await userEvent.click(within(row).getByRole("button", { name: "Yes, delete" }));
   expect(await screen.findByText("Deleted go-private.")).toBeInTheDocument();
-  expect(callsTo(fetch, "DELETE", /.*/).map(([url]) => String(url))).toEqual(["/api/v1/repositories/go-private"]);
+  expect(calledPaths(fetch, "DELETE")).toEqual(["/repositories/go-private"]);
 });
 
 test("a refused delete says why next to the row's button", async () => {
-  renderAdmin("/admin/repositories", [
+  renderApp("/admin/repositories", [
     { path: "/repositories", body: existing },
     {
       method: "DELETE",
       path: "/repositories/go-hosted",
-      status: 403,
-      contentType: "application/problem+json",
-      body: { title: "Forbidden", detail: "You may not manage repositories." },
+      ...problem(403, "Forbidden", "You may not manage repositories."),
     },
-  ]);
+  ], admin());
   const row = (await screen.findByRole("link", { name: "go-hosted" })).closest("tr")!;
   await userEvent.click(within(row).getByRole("button", { name: "Delete" }));
   await userEvent.click(within(row).getByRole("button", { name: "Yes, delete" }));
@@ -331,7 +297,7 @@ test("a refused delete says why next to the row's button", async () => {
 });
 
 test("without repositories.manage the page says what it needs", async () => {
-  renderAdmin("/admin/repositories", [{ path: "/repositories", body: existing }], ["audit.read"]);
+  renderApp("/admin/repositories", [{ path: "/repositories", body: existing }], admin(["audit.read"]));
   expect(await screen.findByRole("heading", { level: 1, name: "Manage repositories" })).toBeInTheDocument();
   expect(screen.getByText(/needs the privilege/)).toHaveTextContent("repositories.manage");
   expect(screen.queryByRole("table")).not.toBeInTheDocument();

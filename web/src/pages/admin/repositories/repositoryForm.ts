@@ -2,22 +2,20 @@
 
 import {
   proxyDefaults,
-  type ManagedRepository,
   type ProxySettings,
+  type Repository,
   type RepositoryRequest,
   type RepositoryType,
   type UpstreamAuthentication,
   type WritePolicy,
-} from "../../../api/admin";
-import { linesOf, wholeNumber } from "../errors";
+} from "../../../api/repositories";
+import { linesOf } from "../shared";
 
-export const repositoryTypes: { value: RepositoryType; label: string }[] = [
-  { value: "hosted", label: "Hosted" },
-  { value: "proxy", label: "Proxy" },
-  { value: "group", label: "Group" },
-];
-
-export const typeLabel = (type: string) => repositoryTypes.find((t) => t.value === type)?.label ?? type;
+/** A whole number typed into an input; else undefined. */
+function wholeNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : undefined;
+}
 
 export interface ChecksumDatabaseRow {
   /** Stable across edits, for React and ids. */
@@ -94,7 +92,7 @@ function proxyFields(proxy: ProxySettings) {
   };
 }
 
-export function formOf(repository: ManagedRepository): RepositoryFormState {
+export function formOf(repository: Repository): RepositoryFormState {
   const proxy = repository.proxy ?? proxyDefaults;
   const auth = repository.proxy?.authentication;
   return {

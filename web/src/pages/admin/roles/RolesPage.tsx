@@ -1,19 +1,22 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { deleteRole, listRoles } from "../../../api/admin";
+import { ActionNotice } from "../../../components/ActionNotice";
+import { LoadError } from "../../../components/ErrorText";
+import { ListTable } from "../../../components/ListTable";
 import { Pager } from "../../../components/Pager";
+import { adminEditPath } from "../../../components/paths";
 import { useApi } from "../../../components/useApi";
-import { clampPage, ConfirmButton, FlashNotice, LoadError, pageOf } from "../shared";
+import { useLocalPages } from "../../../components/useLocalPages";
+import { EditAndDelete, FlashNotice } from "../shared";
 
 const pageSize = 50;
 
 /** /admin/roles: every role with its privileges. */
 export function RolesPage() {
-  const { data, error, loading, reload } = useApi((signal) => listRoles({ signal }), []);
-  const [page, setPage] = useState(1);
+  const { data, error, loading, reload } = useApi(listRoles, []);
   const [deleted, setDeleted] = useState<string | null>(null);
-  const roles = data ?? [];
-  const current = clampPage(page, roles.length, pageSize);
+  const { shown, pager } = useLocalPages(data ?? [], pageSize);
 
   return (
     <section>
@@ -24,76 +27,54 @@ export function RolesPage() {
         </Link>
       </p>
       <FlashNotice />
-      {deleted && (
-        <p className="notice" role="status">
-          Deleted {deleted}.
-        </p>
-      )}
+      <ActionNotice message={deleted} />
       <LoadError error={error} what="the roles" />
       {loading && !data && <p>Loading…</p>}
-      {roles.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Description</th>
-                <th scope="col">Privileges</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pageOf(roles, current, pageSize).map((r) => (
-                <tr key={r.name}>
-                  <td>
-                    <span id={`role-${r.name}`}>{r.name}</span>
-                    {r.builtIn && <span className="badge"> Built in</span>}
-                  </td>
-                  <td>{r.description ?? ""}</td>
-                  <td>
-                    {r.privileges.length === 0 ? (
-                      <span className="muted">none</span>
-                    ) : (
-                      <ul className="plain">
-                        {r.privileges.map((p) => (
-                          <li key={p}>
-                            <code>{p}</code>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    <div className="row actions">
-                      <Link to={`/admin/roles/${encodeURIComponent(r.name)}/edit`} aria-describedby={`role-${r.name}`}>
-                        Edit
-                      </Link>
-                      {!r.builtIn && (
-                        <ConfirmButton
-                          label="Delete"
-                          confirmLabel="Yes, delete"
-                          describedBy={`role-${r.name}`}
-                          question={
-                            <>
-                              Delete <strong>{r.name}</strong>? Users holding it lose it.
-                            </>
-                          }
-                          onConfirm={async () => {
-                            await deleteRole(r.name);
-                            setDeleted(r.name);
-                            reload();
-                          }}
-                        />
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {shown.length > 0 && (
+        <ListTable caption="Roles" columns={["Name", "Description", "Privileges", "Actions"]}>
+          {shown.map((r) => (
+            <tr key={r.name}>
+              <th scope="row">
+                <span id={`role-${r.name}`}>{r.name}</span>
+                {r.builtIn && <span className="badge"> Built in</span>}
+              </th>
+              <td>{r.description ?? ""}</td>
+              <td>
+                {r.privileges.length === 0 ? (
+                  <span className="muted">none</span>
+                ) : (
+                  <ul className="plain">
+                    {r.privileges.map((p) => (
+                      <li key={p}>
+                        <code>{p}</code>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>
+                <EditAndDelete
+                  editTo={adminEditPath("roles", r.name)}
+                  nameId={`role-${r.name}`}
+                  question={
+                    r.builtIn ? null : (
+                      <>
+                        Delete <strong>{r.name}</strong>? Users holding it lose it.
+                      </>
+                    )
+                  }
+                  onDelete={async () => {
+                    await deleteRole(r.name);
+                    setDeleted(`Deleted ${r.name}.`);
+                    reload();
+                  }}
+                />
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
-      <Pager page={current} pageSize={pageSize} total={roles.length} onPage={setPage} label="Role pages" />
+      <Pager {...pager} label="Role pages" />
     </section>
   );
 }

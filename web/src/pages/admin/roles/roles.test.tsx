@@ -1,12 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, expect, test, vi } from "vitest";
+import { expect, test } from "vitest";
 import type { Role } from "../../../api/admin";
-import { callsTo, renderAdmin, sentBody, validationProblem } from "../testing";
-
-// Typing is slow when the machine is busy (a server build beside the tests): more than the default 5 s per test.
-vi.setConfig({ testTimeout: 20_000 });
-afterEach(() => vi.unstubAllGlobals());
+import { calledPaths, sentBody, validationProblem } from "../../../test/fetchMock";
+import { admin, renderApp } from "../../../test/renderApp";
 
 const roles: Role[] = [
   { name: "admin", builtIn: true, privileges: ["audit.read", "repositories.manage", "repository:*:admin", "security.manage"] },
@@ -14,34 +11,32 @@ const roles: Role[] = [
 ];
 
 test("the list shows privileges; built-in roles cannot be deleted; delete asks first", async () => {
-  const { fetch } = renderAdmin("/admin/roles", [
+  const { fetch } = renderApp("/admin/roles", [
     { path: "/security/roles", body: roles },
     { method: "DELETE", path: "/security/roles/deployer", status: 204 },
-  ]);
+  ], admin());
   expect(await screen.findByRole("heading", { level: 1, name: "Roles" })).toBeInTheDocument();
-  const admin = (await screen.findByText("admin", { selector: "span" })).closest("tr")!;
-  expect(within(admin).queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
-  const deployer = screen.getByText("deployer", { selector: "span" }).closest("tr")!;
+  const adminRow = (await screen.findByRole("rowheader", { name: /^admin/ })).closest("tr")!;
+  expect(within(adminRow).queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
+  const deployer = screen.getByRole("rowheader", { name: "deployer" }).closest("tr")!;
   expect(deployer).toHaveTextContent("repository:go-*:write");
   await userEvent.click(within(deployer).getByRole("button", { name: "Delete" }));
-  expect(callsTo(fetch, "DELETE", /.*/)).toHaveLength(0);
+  expect(calledPaths(fetch, "DELETE")).toHaveLength(0);
   await userEvent.click(within(deployer).getByRole("button", { name: "Yes, delete" }));
   expect(await screen.findByText("Deleted deployer.")).toBeInTheDocument();
-  expect(callsTo(fetch, "DELETE", "/security/roles/deployer")).toHaveLength(1);
+  expect(calledPaths(fetch, "DELETE", "/security/roles/deployer")).toHaveLength(1);
 });
 
 test("create sends the privileges one per line, and a bad line's message is beside the privileges", async () => {
-  const { fetch } = renderAdmin("/admin/roles/new", [
+  const { fetch } = renderApp("/admin/roles/new", [
     {
       method: "POST",
       path: "/security/roles",
-      status: 400,
-      contentType: "application/problem+json",
-      body: validationProblem({
+      ...validationProblem({
         "Privileges[1]": ["'repo:x' is not a privilege: use repository:{name or glob}:{read|write|delete|admin} or one of repositories.manage, security.manage, audit.read."],
       }),
     },
-  ]);
+  ], admin());
   await userEvent.type(await screen.findByRole("textbox", { name: "Name" }), "ops");
   await userEvent.type(screen.getByRole("textbox", { name: "Description" }), "Operations");
   const privileges = screen.getByRole("textbox", { name: "Privileges" });
@@ -58,11 +53,11 @@ test("create sends the privileges one per line, and a bad line's message is besi
 });
 
 test("edit of a built-in role keeps its name fixed; saving goes back to the list", async () => {
-  const { fetch } = renderAdmin("/admin/roles/admin/edit", [
+  const { fetch } = renderApp("/admin/roles/admin/edit", [
     { path: "/security/roles/admin", body: roles[0] },
     { method: "PUT", path: "/security/roles/admin", body: roles[0] },
     { path: "/security/roles", body: roles },
-  ]);
+  ], admin());
   const name = await screen.findByRole("textbox", { name: "Name" });
   expect(name).toHaveAttribute("readonly");
   expect(screen.getByRole("textbox", { name: "Privileges" })).toHaveValue(roles[0].privileges.join("\n"));

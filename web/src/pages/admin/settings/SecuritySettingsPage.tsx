@@ -1,14 +1,15 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { getSecuritySettings, updateSecuritySettings, type SecuritySettings } from "../../../api/admin";
-import { ErrorText } from "../../../components/ErrorText";
+import { ErrorText, LoadError } from "../../../components/ErrorText";
+import { CheckboxField } from "../../../components/Field";
+import { fieldMessage, restMessage } from "../../../components/formProblem";
 import { useApi } from "../../../components/useApi";
-import { fieldMessage, problemOf, restMessage, type FormProblem } from "../errors";
-import { CheckboxField, LoadError } from "../shared";
+import { useSubmit } from "../../../components/useSubmit";
 
 /** /admin/settings: the server-wide switch for anonymous access. */
 export function SecuritySettingsPage() {
-  const { data, error } = useApi((signal) => getSecuritySettings({ signal }), []);
+  const { data, error } = useApi(getSecuritySettings, []);
   return (
     <section className="admin-form">
       <h1>Security settings</h1>
@@ -21,28 +22,18 @@ export function SecuritySettingsPage() {
 
 function SettingsForm({ initial }: { initial: SecuritySettings }) {
   const [anonymousAccess, setAnonymousAccess] = useState(initial.anonymousAccess);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, submit } = useSubmit();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
+  async function save() {
     setSaved(false);
-    try {
-      const answer = await updateSecuritySettings({ anonymousAccess });
-      setAnonymousAccess(answer.anonymousAccess);
-      setSaved(true);
-    } catch (e) {
-      setProblem(problemOf(e));
-    } finally {
-      setBusy(false);
-    }
+    const answer = await updateSecuritySettings({ anonymousAccess });
+    setAnonymousAccess(answer.anonymousAccess);
+    setSaved(true);
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={(e) => submit(e, save)} noValidate>
       <CheckboxField
         id="settings-anonymous"
         label="Anonymous access"

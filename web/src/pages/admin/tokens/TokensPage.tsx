@@ -1,39 +1,41 @@
 import { useState } from "react";
-import { listAllTokens, revokeToken, type Token } from "../../../api/admin";
+import { listAllTokens, revokeToken, tokenState, type Token } from "../../../api/tokens";
+import { ActionNotice } from "../../../components/ActionNotice";
+import { ConfirmButton } from "../../../components/ConfirmButton";
+import { LoadError } from "../../../components/ErrorText";
 import { formatTime } from "../../../components/format";
+import { ListTable } from "../../../components/ListTable";
 import { Pager } from "../../../components/Pager";
+import { SearchBox } from "../../../components/SearchBox";
 import { useApi } from "../../../components/useApi";
-import { clampPage, ConfirmButton, LoadError, pageOf } from "../shared";
+import { useLocalPages } from "../../../components/useLocalPages";
 
 const pageSize = 25;
 
-/** /admin/tokens: every user's API tokens (the server hands them over whole; they are paged here). */
+/** /admin/tokens: every user's API tokens (the server hands them over whole; they are filtered and paged here). */
 export function TokensPage() {
-  const { data, error, loading, reload } = useApi((signal) => listAllTokens({ signal }), []);
-  const [page, setPage] = useState(1);
+  const { data, error, loading, reload } = useApi(listAllTokens, []);
   const [user, setUser] = useState("");
   const [showRevoked, setShowRevoked] = useState(false);
   const [revoked, setRevoked] = useState<string | null>(null);
 
   const filter = user.trim().toLowerCase();
   const tokens = (data ?? []).filter((t) => (showRevoked || !t.revoked) && (!filter || t.userName.toLowerCase().includes(filter)));
-  const current = clampPage(page, tokens.length, pageSize);
+  const { shown, setPage, pager } = useLocalPages(tokens, pageSize);
 
   return (
     <section>
       <h1>Tokens</h1>
       <p className="muted">Every user's API tokens, newest first. A token's text is shown once, to its owner, when it is created.</p>
-      <form className="inline" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="tokens-user">Filter by user</label>
-        <input
-          id="tokens-user"
-          type="search"
-          value={user}
-          onChange={(e) => {
-            setUser(e.target.value);
-            setPage(1);
-          }}
-        />
+      <SearchBox
+        id="tokens-user"
+        label="Filter by user"
+        value={user}
+        onChange={(value) => {
+          setUser(value);
+          setPage(1);
+        }}
+      >
         <span className="check">
           <input
             id="tokens-revoked"
@@ -46,57 +48,38 @@ export function TokensPage() {
           />
           <label htmlFor="tokens-revoked">Show revoked tokens</label>
         </span>
-      </form>
-      {revoked && (
-        <p className="notice" role="status">
-          Revoked {revoked}.
-        </p>
-      )}
+      </SearchBox>
+      <ActionNotice message={revoked} />
       <LoadError error={error} what="the tokens" />
       {loading && !data && <p>Loading…</p>}
       {data && tokens.length === 0 && <p className="muted">No tokens{filter ? " of a matching user" : ""}.</p>}
-      {tokens.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">User</th>
-                <th scope="col">Name</th>
-                <th scope="col">Prefix</th>
-                <th scope="col">Scope</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pageOf(tokens, current, pageSize).map((t) => (
-                <TokenRow
-                  key={t.id}
-                  token={t}
-                  onRevoke={async () => {
-                    await revokeToken(t.id);
-                    setRevoked(`${t.userName}'s token \u201c${t.name}\u201d`);
-                    reload();
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {shown.length > 0 && (
+        <ListTable caption="Tokens" columns={["User", "Name", "Prefix", "Scope", "Created", "Expires", "Last used", "Actions"]}>
+          {shown.map((t) => (
+            <TokenRow
+              key={t.id}
+              token={t}
+              onRevoke={async () => {
+                await revokeToken(t.id);
+                setRevoked(`Revoked ${t.userName}'s token \u201c${t.name}\u201d.`);
+                reload();
+              }}
+            />
+          ))}
+        </ListTable>
       )}
-      <Pager page={current} pageSize={pageSize} total={tokens.length} onPage={setPage} label="Token pages" />
+      <Pager {...pager} label="Token pages" />
     </section>
   );
 }
 
 function TokenRow({ token: t, onRevoke }: { token: Token; onRevoke(): Promise<void> }) {
-  const expired = !!t.expiresAt && new Date(t.expiresAt).getTime() < Date.now();
   return (
     <tr className={t.revoked ? "muted" : undefined}>
       <td id={`token-${t.id}-user`}>{t.userName}</td>
-      <td id={`token-${t.id}`}>{t.name}</td>
+      <th scope="row" id={`token-${t.id}`}>
+        {t.name}
+      </th>
       <td>
         <code>{t.prefix}…</code>
       </td>
@@ -104,7 +87,7 @@ function TokenRow({ token: t, onRevoke }: { token: Token; onRevoke(): Promise<vo
       <td>{formatTime(t.createdAt)}</td>
       <td>
         {t.expiresAt ? formatTime(t.expiresAt) : "never"}
-        {expired && <span className="badge offline"> Expired</span>}
+        {tokenState(t) === "Expired" && <span className="badge offline"> Expired</span>}
       </td>
       <td>{t.lastUsedAt ? formatTime(t.lastUsedAt) : "never"}</td>
       <td>

@@ -1,12 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, expect, test, vi } from "vitest";
+import { expect, test } from "vitest";
 import type { Role, User } from "../../../api/admin";
-import { callsTo, renderAdmin, sentBody, validationProblem } from "../testing";
-
-// Typing is slow when the machine is busy (a server build beside the tests): more than the default 5 s per test.
-vi.setConfig({ testTimeout: 20_000 });
-afterEach(() => vi.unstubAllGlobals());
+import { calledPaths, problem, sentBody, validationProblem } from "../../../test/fetchMock";
+import { admin, renderApp } from "../../../test/renderApp";
 
 const roles: Role[] = [
   { name: "admin", builtIn: true, privileges: ["audit.read", "repositories.manage", "repository:*:admin", "security.manage"] },
@@ -25,15 +22,15 @@ const user = (userName: string, extra: Partial<User> = {}): User => ({
 });
 
 test("the list pages on the server and searches", async () => {
-  const { fetch } = renderAdmin("/admin/users", [
+  const { fetch } = renderApp("/admin/users", [
     { path: /^\/security\/users\?page=2/, body: { items: [user("zed")], page: 2, pageSize: 25, total: 26 } },
     { path: /^\/security\/users\?.*search=ci/, body: { items: [user("ci-bot", { serviceAccount: true })], page: 1, pageSize: 25, total: 1 } },
     { path: /^\/security\/users\?/, body: { items: [user("admin", { roles: ["admin"] }), user("alice")], page: 1, pageSize: 25, total: 26 } },
-  ]);
+  ], admin());
   expect(await screen.findByRole("heading", { level: 1, name: "Users" })).toBeInTheDocument();
-  expect(await screen.findByText("alice")).toBeInTheDocument();
+  expect(await screen.findByRole("rowheader", { name: "alice" })).toBeInTheDocument();
   // Nobody deletes themselves from here.
-  const me = screen.getByText("admin", { selector: "span" }).closest("tr")!;
+  const me = screen.getByRole("rowheader", { name: "admin" }).closest("tr")!;
   expect(within(me).queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
 
   await userEvent.click(screen.getByRole("button", { name: "Next" }));
@@ -42,20 +39,20 @@ test("the list pages on the server and searches", async () => {
   await userEvent.click(screen.getByRole("button", { name: "Search" }));
   expect(await screen.findByText("ci-bot")).toBeInTheDocument();
   expect(screen.getByText("Service account")).toBeInTheDocument();
-  const urls = callsTo(fetch, "GET", /^\/security\/users/).map(([u]) => String(u));
-  expect(urls).toEqual([
-    "/api/v1/security/users?page=1&pageSize=25",
-    "/api/v1/security/users?page=2&pageSize=25",
-    "/api/v1/security/users?page=1&pageSize=25&search=ci",
+  expect(screen.getByTestId("location")).toHaveTextContent(/^\/admin\/users\?search=ci$/);
+  expect(calledPaths(fetch, "GET", /^\/security\/users/)).toEqual([
+    "/security/users?page=1&pageSize=25",
+    "/security/users?page=2&pageSize=25",
+    "/security/users?page=1&pageSize=25&search=ci",
   ]);
 });
 
 test("create sends name, password and roles; the anonymous role is not offered", async () => {
-  const { fetch } = renderAdmin("/admin/users/new", [
+  const { fetch } = renderApp("/admin/users/new", [
     { path: "/security/roles", body: roles },
     { method: "POST", path: "/security/users", status: 201, body: user("carol") },
     { path: /^\/security\/users\?/, body: { items: [user("carol")], page: 1, pageSize: 25, total: 1 } },
-  ]);
+  ], admin());
   await userEvent.type(await screen.findByRole("textbox", { name: "User name" }), "carol");
   await userEvent.type(screen.getByRole("textbox", { name: "Display name" }), "Carol C.");
   await userEvent.type(screen.getByRole("textbox", { name: "Email" }), "carol@example.com");
@@ -75,27 +72,25 @@ test("create sends name, password and roles; the anonymous role is not offered",
 });
 
 test("field errors go beside the fields, a 409 beside the button", async () => {
-  const { fetch } = renderAdmin("/admin/users/new", [
+  renderApp("/admin/users/new", [
     { path: "/security/roles", body: roles },
     {
       method: "POST",
       path: "/security/users",
-      status: 400,
-      contentType: "application/problem+json",
-      body: validationProblem({ Password: ["'Password' must be between 12 and 1024 characters. You entered 5 characters."], roles: ["There is no role named 'x'."] }),
+      times: 1,
+      ...validationProblem({ Password: ["'Password' must be between 12 and 1024 characters. You entered 5 characters."], roles: ["There is no role named 'x'."] }),
     },
-  ]);
+    { method: "POST", path: "/security/users", ...problem(409, "User exists", "A user named 'carol' already exists.") },
+  ], admin());
   await userEvent.type(await screen.findByRole("textbox", { name: "User name" }), "carol");
   await userEvent.type(screen.getByLabelText("Password"), "short");
   await userEvent.click(screen.getByRole("button", { name: "Create user" }));
   const password = screen.getByLabelText("Password");
   await waitFor(() => expect(password).toHaveAttribute("aria-invalid", "true"));
   expect(password).toHaveAccessibleDescription(expect.stringContaining("must be between 12 and 1024 characters"));
+  expect(password).toHaveFocus(); // the first field to fix
   expect(screen.getByRole("group", { name: "Roles" })).toHaveAccessibleDescription("There is no role named 'x'.");
 
-  fetch.mockImplementation(async () =>
-    Response.json({ title: "User exists", detail: "A user named 'carol' already exists." }, { status: 409, headers: { "Content-Type": "application/problem+json" } }),
-  );
   await userEvent.click(screen.getByRole("button", { name: "Create user" }));
   const actions = screen.getByRole("button", { name: "Create user" }).parentElement!;
   expect(await within(actions).findByRole("alert")).toHaveTextContent("A user named 'carol' already exists.");
@@ -103,12 +98,12 @@ test("field errors go beside the fields, a 409 beside the button", async () => {
 });
 
 test("edit changes details, roles and disabled; reset password sends only the password", async () => {
-  const { fetch } = renderAdmin("/admin/users/alice/edit", [
+  const { fetch } = renderApp("/admin/users/alice/edit", [
     { path: "/security/users/alice", body: user("alice", { displayName: "Alice", email: "a@example.com" }) },
     { path: "/security/roles", body: roles },
     { method: "PUT", path: "/security/users/alice", body: user("alice") },
     { path: /^\/security\/users\?/, body: { items: [user("alice")], page: 1, pageSize: 25, total: 1 } },
-  ]);
+  ], admin());
   expect(await screen.findByRole("heading", { level: 1, name: "Edit alice" })).toBeInTheDocument();
   expect(screen.getByRole("textbox", { name: "User name" })).toHaveAttribute("readonly");
   expect(screen.queryByLabelText("Password")).not.toBeInTheDocument();
@@ -132,20 +127,18 @@ test("edit changes details, roles and disabled; reset password sends only the pa
 });
 
 test("delete asks first; the last administrator's refusal is shown by the button", async () => {
-  const { fetch } = renderAdmin("/admin/users", [
+  const { fetch } = renderApp("/admin/users", [
     { path: /^\/security\/users\?/, body: { items: [user("root", { roles: ["admin"] })], page: 1, pageSize: 25, total: 1 } },
     {
       method: "DELETE",
       path: "/security/users/root",
-      status: 409,
-      contentType: "application/problem+json",
-      body: { title: "Last administrator", detail: "'root' is the last enabled user with the role 'admin'." },
+      ...problem(409, "Last administrator", "'root' is the last enabled user with the role 'admin'."),
     },
-  ]);
+  ], admin());
   const row = (await screen.findByText("root")).closest("tr")!;
   await userEvent.click(within(row).getByRole("button", { name: "Delete" }));
-  expect(callsTo(fetch, "DELETE", /.*/)).toHaveLength(0);
+  expect(calledPaths(fetch, "DELETE")).toHaveLength(0);
   await userEvent.click(within(row).getByRole("button", { name: "Yes, delete" }));
   expect(await within(row).findByRole("alert")).toHaveTextContent("'root' is the last enabled user with the role 'admin'.");
-  expect(callsTo(fetch, "DELETE", "/security/users/root")).toHaveLength(1);
+  expect(calledPaths(fetch, "DELETE", "/security/users/root")).toHaveLength(1);
 });

@@ -1,4 +1,4 @@
-import { ApiError, messageOf } from "../../api/client";
+import { ApiError, messageOf } from "../api/client";
 
 /**
  * What a form's last submit failed with: the server's refusal (field messages keyed "proxy.upstream",
@@ -17,8 +17,8 @@ export function problemOf(error: unknown): FormProblem {
 }
 
 /**
- * The message for one field: its own key, and with `items` also its entries' ("proxy.allow" takes "proxy.allow[2]"),
- * which is how the server names a bad line of a list.
+ * The message for one field (case-insensitive: "Proxy.Upstream" = "proxy.upstream"): its own key, and with `items`
+ * also its entries' ("proxy.allow" takes "proxy.allow[2]"), which is how the server names a bad line of a list.
  */
 export function fieldMessage(problem: FormProblem | null, field: string, options: { items?: boolean } = {}): string | undefined {
   if (!problem) {
@@ -61,18 +61,4 @@ export function restMessage(problem: FormProblem | null, shown: string[]): strin
     .filter((field) => !claimed.some((c) => field === c || field.startsWith(c + ".") || field.startsWith(c + "[")))
     .flatMap((field) => api.fieldErrors[field]);
   return rest.length > 0 ? rest.join(" ") : undefined;
-}
-
-/** Whether a whole number for an input; else undefined. */
-export function wholeNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : undefined;
-}
-
-/** The non-empty lines of a textarea, trimmed. */
-export function linesOf(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
 }
