@@ -26,9 +26,12 @@ fi
 if ! command -v npm >/dev/null 2>&1; then
   missing+=(nodejs npm)
 fi
-# The UI's end-to-end tests drive Debian's Chromium, headless (tests/ArtifactHub.UI.Tests).
+# The UI's end-to-end tests use an API token with curl, and drive Debian's Chromium, headless (tests/ArtifactHub.UI.Tests).
 if [ ! -x /usr/bin/chromium ]; then
   missing+=(chromium)
+fi
+if ! command -v curl >/dev/null 2>&1; then
+  missing+=(curl)
 fi
 
 # The cluster tests put nginx in front of three servers (tests/ArtifactHub.TestSupport/NginxServer.cs).
