@@ -43,7 +43,15 @@ public static class ModuleZipValidator
 
         using (zip)
         {
-            return ValidateEntries(zip, module, version);
+            try
+            {
+                return ValidateEntries(zip, module, version);
+            }
+            catch (InvalidDataException e)
+            {
+                // The end record was read, but the central directory it points to is not one.
+                throw new InvalidModuleZipException($"not a valid zip file: {e.Message}");
+            }
         }
     }
 

@@ -23,7 +23,16 @@ public sealed class HostedBadInputTests(ArtifactHubFactory factory) : IClassFixt
         { "symlink entry", "v1.0.0", Zip(b => b.AddRaw($"{M}@v1.0.0/link", Encoding.UTF8.GetBytes("/etc/passwd"), 0xA1FF)) },
         { "not a zip", "v1.0.0", Convert.ToBase64String(Encoding.UTF8.GetBytes("this is not a zip file at all")) },
         { "truncated zip", "v1.0.0", Convert.ToBase64String(ModuleZipBuilder.Simple(M, "v1.0.0", null, ("a.go", new string('x', 5000)))[..200]) },
+        { "corrupt central directory", "v1.0.0", Convert.ToBase64String(CorruptCentralDirectory(ModuleZipBuilder.Simple(M, "v1.0.0"))) },
     };
+
+    /// <summary>The zip with its end record intact but its last central directory header's signature broken.</summary>
+    private static byte[] CorruptCentralDirectory(byte[] zip)
+    {
+        var corrupt = zip.ToArray();
+        corrupt[zip.AsSpan().LastIndexOf("PK\u0001\u0002"u8)] = (byte)'X';
+        return corrupt;
+    }
 
     private static string Zip(Action<ModuleZipBuilder> add)
     {
@@ -48,6 +57,7 @@ public sealed class HostedBadInputTests(ArtifactHubFactory factory) : IClassFixt
             "symlink entry" => "not a regular file",
             "not a zip" => "not a valid zip file",
             "truncated zip" => "not a valid zip file",
+            "corrupt central directory" => "not a valid zip file",
             _ => throw new ArgumentOutOfRangeException(nameof(why)),
         };
 

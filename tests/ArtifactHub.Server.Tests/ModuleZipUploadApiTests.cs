@@ -79,6 +79,8 @@ public sealed class ModuleZipUploadApiTests(ArtifactHubFactory factory) : IClass
     {
         { "not a zip", Encoding.UTF8.GetBytes("this is not a zip"), "not a zip file" },
         { "empty zip", EmptyZip(), "the zip is empty" },
+        { "corrupt central directory", CorruptCentralDirectory(ModuleZipBuilder.Simple("example.com/upload/corrupt", "v1.0.0")), "not a zip file" },
+        { "empty version", new ModuleZipBuilder("example.com/one", "v1.0.0").AddRaw("example.com/one@/x.go", "package one\n"u8.ToArray()).Build(), "not a semantic version" },
         { "two prefixes", new ModuleZipBuilder("example.com/one", "v1.0.0").Add("go.mod", "module example.com/one\n").AddRaw("example.com/two@v1.0.0/x.go", "package two\n"u8.ToArray()).Build(), "do not share one {module}@{version}/ prefix" },
         { "no prefix", new ModuleZipBuilder("example.com/one", "v1.0.0").AddRaw("go.mod", "module example.com/one\n"u8.ToArray()).Build(), "is not under a {module}@{version}/ prefix" },
         { "go.mod of another module", ModuleZipBuilder.Simple("example.com/upload/said", "v1.0.0", "module example.com/upload/other\n"), "go.mod declares module \"example.com/upload/other\"" },
@@ -163,6 +165,16 @@ public sealed class ModuleZipUploadApiTests(ArtifactHubFactory factory) : IClass
 
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden), (anonymous, reader));
         Assert.Equal(404, (await admin.GetTextAsync(GoClient.Url(module, "@v/v1.0.0.info", repository))).Status);
+    }
+
+    /// <summary>The zip with its end record intact but its first central directory header's signature broken.</summary>
+    private static byte[] CorruptCentralDirectory(byte[] zip)
+    {
+        var at = zip.AsSpan().LastIndexOf("PK\u0001\u0002"u8);
+        Assert.True(at >= 0);
+        var corrupt = zip.ToArray();
+        corrupt[at] = (byte)'X';
+        return corrupt;
     }
 
     private static byte[] EmptyZip()

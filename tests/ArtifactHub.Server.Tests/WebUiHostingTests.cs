@@ -30,6 +30,7 @@ public sealed class WebUiHostingTests : IDisposable
 
     [Theory]
     [InlineData("/ui/")]
+    [InlineData("/ui/index.html")]
     [InlineData("/ui/repositories")]
     [InlineData("/ui/repositories/go-hosted/modules/example.com/Org/lib@v1.2.3")]
     [InlineData("/ui/admin/repositories/new")]

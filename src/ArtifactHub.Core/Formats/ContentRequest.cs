@@ -1,3 +1,4 @@
+using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Repositories;
 
 namespace ArtifactHub.Core.Formats;
@@ -12,4 +13,11 @@ public sealed record ContentRequest(
     string Path,
     Stream Body,
     long? ContentLength,
-    string? UserName);
+    string? UserName)
+{
+    /// <summary>
+    /// The body already staged by the caller (who disposes it), used instead of <see cref="Body"/> so that an upload is
+    /// not copied to disk twice; the blob store may take the file.
+    /// </summary>
+    public StagedFile? StagedBody { get; init; }
+}

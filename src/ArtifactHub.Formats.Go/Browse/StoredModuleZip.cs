@@ -35,29 +35,29 @@ public sealed class StoredModuleZip : IAsyncDisposable
         }
 
         StagedFile? staged = null;
-        Stream stream;
-        if (content.Stream.CanSeek)
-        {
-            // The zip reader makes many small reads of the central directory: buffer them.
-            stream = new BufferedStream(content.Stream, 64 * 1024);
-        }
-        else
-        {
-            using (content)
-            {
-                staged = await StagedFile.WriteAsync(content.Stream, stagingDir, ModuleZipLimits.MaxZipFile, cancellationToken);
-            }
-
-            stream = new FileStream(staged.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.RandomAccess);
-        }
-
+        Stream? stream = null;
         try
         {
+            if (content.Stream.CanSeek)
+            {
+                // The zip reader makes many small reads of the central directory: buffer them.
+                stream = new BufferedStream(content.Stream, 64 * 1024);
+            }
+            else
+            {
+                using (content)
+                {
+                    staged = await StagedFile.WriteAsync(content.Stream, stagingDir, ModuleZipLimits.MaxZipFile, cancellationToken);
+                }
+
+                stream = new FileStream(staged.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.RandomAccess);
+            }
+
             return new StoredModuleZip(new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false), staged, module, version);
         }
         catch
         {
-            await stream.DisposeAsync();
+            await (stream ?? content.Stream).DisposeAsync();
             if (staged is not null)
             {
                 await staged.DisposeAsync();

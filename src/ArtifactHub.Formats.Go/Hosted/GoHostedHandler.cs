@@ -93,23 +93,28 @@ public sealed class GoHostedHandler(
             return ContentResponse.BadRequest($"{path.Module}@{version}: {versionError}");
         }
 
-        if (request.ContentLength > ModuleZipLimits.MaxZipFile)
+        if ((request.StagedBody?.Size ?? request.ContentLength) > ModuleZipLimits.MaxZipFile)
         {
             return TooLarge();
         }
 
-        StagedFile zip;
-        try
+        // A body the caller staged is its to delete; one staged here is deleted here.
+        StagedFile? staged = null;
+        if (request.StagedBody is null)
         {
-            zip = await StagedFile.WriteAsync(request.Body, StagingDir, ModuleZipLimits.MaxZipFile, cancellationToken);
-        }
-        catch (ContentTooLargeException)
-        {
-            return TooLarge();
+            try
+            {
+                staged = await StagedFile.WriteAsync(request.Body, StagingDir, ModuleZipLimits.MaxZipFile, cancellationToken);
+            }
+            catch (ContentTooLargeException)
+            {
+                return TooLarge();
+            }
         }
 
-        await using (zip)
+        await using (staged)
         {
+            var zip = request.StagedBody ?? staged!;
             ValidatedModuleZip validated;
             try
             {
@@ -244,6 +249,7 @@ public sealed class GoHostedHandler(
 
     private string StagingDir => options.Value.FullStagingDir;
 
-    private static ContentResponse TooLarge() =>
+    /// <summary>The 413 of a module zip over <see cref="ModuleZipLimits.MaxZipFile"/>.</summary>
+    public static ContentResponse TooLarge() =>
         ContentResponse.Text(413, $"module zip is too large (limit is {ModuleZipLimits.MaxZipFile} bytes)");
 }

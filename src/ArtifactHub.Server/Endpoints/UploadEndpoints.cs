@@ -5,6 +5,7 @@ using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Security;
 using ArtifactHub.Data;
 using ArtifactHub.Formats.Go;
+using ArtifactHub.Formats.Go.Hosted;
 using ArtifactHub.Server.Auth;
 using ArtifactHub.Server.Endpoints.Security;
 using Microsoft.AspNetCore.Http.Features;
@@ -72,7 +73,7 @@ public static class UploadEndpoints
 
         if (context.Request.ContentLength > ModuleZipLimits.MaxZipFile)
         {
-            return await AnswerAsync(TooLarge());
+            return await AnswerAsync(GoHostedHandler.TooLarge());
         }
 
         StagedFile zip;
@@ -82,7 +83,7 @@ public static class UploadEndpoints
         }
         catch (ContentTooLargeException)
         {
-            return await AnswerAsync(TooLarge());
+            return await AnswerAsync(GoHostedHandler.TooLarge());
         }
 
         await using (zip)
@@ -98,8 +99,7 @@ public static class UploadEndpoints
             }
 
             var path = $"{GoModulePath.Escape(module)}/@v/{GoModulePath.Escape(version)}.zip";
-            await using var body = new FileStream(zip.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            var request = new ContentRequest(repository, HttpMethods.Put, path, body, zip.Size, context.User.Identity?.Name);
+            var request = new ContentRequest(repository, HttpMethods.Put, path, Stream.Null, zip.Size, context.User.Identity?.Name) { StagedBody = zip };
             return await AnswerAsync(await handlers.AnswerAsync(request, cancellationToken), path);
         }
     }
@@ -126,7 +126,4 @@ public static class UploadEndpoints
         };
         return Results.Problem(statusCode: answer.Status, title: title, detail: text.TrimEnd('\n'));
     }
-
-    private static ContentResponse TooLarge() =>
-        ContentResponse.Text(413, $"module zip is too large (limit is {ModuleZipLimits.MaxZipFile} bytes)");
 }

@@ -24,6 +24,12 @@ public static class WebUi
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;
+                if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+                {
+                    SetPageHeaders(headers); // /ui/index.html asked for by name is the same page as /ui/
+                    return;
+                }
+
                 // Vite names each bundle by its content hash: a name never changes its bytes.
                 headers.CacheControl = context.Context.Request.Path.StartsWithSegments($"{PathPrefix}/assets")
                     ? "public, max-age=31536000, immutable"
@@ -59,12 +65,16 @@ public static class WebUi
                 statusCode: StatusCodes.Status404NotFound);
         }
 
-        var headers = context.Response.Headers;
+        SetPageHeaders(context.Response.Headers);
+        return Results.Stream(index.CreateReadStream(), "text/html; charset=utf-8");
+    }
+
+    private static void SetPageHeaders(IHeaderDictionary headers)
+    {
         headers.CacheControl = "no-cache";
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers[HeaderNames.XFrameOptions] = "DENY";
         headers["Referrer-Policy"] = "same-origin";
-        return Results.Stream(index.CreateReadStream(), "text/html; charset=utf-8");
     }
 }
