@@ -93,23 +93,19 @@ public sealed class GoHostedHandler(
             return ContentResponse.BadRequest($"{path.Module}@{version}: {versionError}");
         }
 
-        if ((request.StagedBody?.Size ?? request.ContentLength) > ModuleZipLimits.MaxZipFile)
-        {
-            return TooLarge();
-        }
-
         // A body the caller staged is its to delete; one staged here is deleted here.
         StagedFile? staged = null;
         if (request.StagedBody is null)
         {
-            try
+            staged = await ModuleZipUpload.StageAsync(request.Body, request.ContentLength, StagingDir, cancellationToken);
+            if (staged is null)
             {
-                staged = await StagedFile.WriteAsync(request.Body, StagingDir, ModuleZipLimits.MaxZipFile, cancellationToken);
+                return ModuleZipUpload.TooLarge();
             }
-            catch (ContentTooLargeException)
-            {
-                return TooLarge();
-            }
+        }
+        else if (request.StagedBody.Size > ModuleZipLimits.MaxZipFile)
+        {
+            return ModuleZipUpload.TooLarge();
         }
 
         await using (staged)
@@ -202,7 +198,7 @@ public sealed class GoHostedHandler(
     /// <summary>Versions are immutable: the same bytes again are a no-op, other bytes a conflict.</summary>
     private static ContentResponse Republished(Component existing, string zipSha256)
     {
-        var zip = existing.Assets.Single(a => a.Kind == "zip");
+        var zip = existing.Assets.Single(a => a.Kind == GoContent.ZipKind);
         return zip.BlobSha256 == zipSha256
             ? ContentResponse.Json(200, Published(existing), ApiJson)
             : ContentResponse.Text(409, $"{existing.Name}@{existing.Version} already exists with different content; versions are immutable, publish a new version");
@@ -210,8 +206,8 @@ public sealed class GoHostedHandler(
 
     private static PublishedModule Published(Component component)
     {
-        var zip = component.Assets.Single(a => a.Kind == "zip");
-        var mod = component.Assets.Single(a => a.Kind == "mod");
+        var zip = component.Assets.Single(a => a.Kind == GoContent.ZipKind);
+        var mod = component.Assets.Single(a => a.Kind == GoContent.ModKind);
         return new PublishedModule(component.Name, component.Version, GoContent.FormatTime(component.CreatedAt), zip.FormatHash!, mod.FormatHash!, zip.Size);
     }
 
@@ -248,8 +244,4 @@ public sealed class GoHostedHandler(
             : null;
 
     private string StagingDir => options.Value.FullStagingDir;
-
-    /// <summary>The 413 of a module zip over <see cref="ModuleZipLimits.MaxZipFile"/>.</summary>
-    public static ContentResponse TooLarge() =>
-        ContentResponse.Text(413, $"module zip is too large (limit is {ModuleZipLimits.MaxZipFile} bytes)");
 }

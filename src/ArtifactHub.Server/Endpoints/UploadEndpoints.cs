@@ -1,6 +1,5 @@
 using System.Text;
 using ArtifactHub.Core;
-using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Security;
 using ArtifactHub.Data;
@@ -71,19 +70,10 @@ public static class UploadEndpoints
             limit.MaxRequestBodySize = null; // the limit is the module zip's, enforced while the body streams to disk
         }
 
-        if (context.Request.ContentLength > ModuleZipLimits.MaxZipFile)
+        var zip = await ModuleZipUpload.StageAsync(context.Request.Body, context.Request.ContentLength, options.Value.FullStagingDir, cancellationToken);
+        if (zip is null)
         {
-            return await AnswerAsync(GoHostedHandler.TooLarge());
-        }
-
-        StagedFile zip;
-        try
-        {
-            zip = await StagedFile.WriteAsync(context.Request.Body, options.Value.FullStagingDir, ModuleZipLimits.MaxZipFile, cancellationToken);
-        }
-        catch (ContentTooLargeException)
-        {
-            return await AnswerAsync(GoHostedHandler.TooLarge());
+            return await AnswerAsync(ModuleZipUpload.TooLarge());
         }
 
         await using (zip)
