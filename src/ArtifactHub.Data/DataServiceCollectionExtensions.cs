@@ -1,5 +1,6 @@
 using ArtifactHub.Core;
 using ArtifactHub.Core.Content;
+using ArtifactHub.Core.Repositories;
 using ArtifactHub.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,8 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the DbContext with the one of <paramref name="providers"/> named in configuration (names ignore case;
-    /// an unknown one, or a missing connection string where one is required, fails at start-up), its cluster lock and
-    /// the audit log.
+    /// an unknown one, or a missing connection string where one is required, fails at start-up), its cluster lock, the
+    /// content store, the repository directory and the audit log.
     /// </summary>
     public static IServiceCollection AddArtifactHubData(this IServiceCollection services, IConfiguration configuration, params DatabaseProvider[] providers)
     {
@@ -40,6 +41,11 @@ public static class DataServiceCollectionExtensions
             return Find(providers, database.Provider)?.ClusterLock?.Invoke(database) ?? new InProcessClusterLock();
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddSingleton<AssetMemory>();
+        services.AddScoped<IContentStore, ContentStore>();
+        services.AddScoped<IContentQueries, ContentQueries>();
+        services.AddScoped<IRepositoryDirectory, RepositoryDirectory>();
         services.AddSingleton<IAuditLog, AuditLog>();
         return services;
     }

@@ -1,5 +1,6 @@
-using ArtifactHub.Core.Content;
 using ArtifactHub.Core.Formats;
+using ArtifactHub.Core.Repositories;
+using ArtifactHub.Formats.Go.Browse;
 using ArtifactHub.Formats.Go.Group;
 using ArtifactHub.Formats.Go.Hosted;
 using ArtifactHub.Formats.Go.Proxy;
@@ -12,18 +13,20 @@ public static class GoFormat
 {
     public const string Name = "go";
 
-    /// <summary>Registers the Go handlers: hosted, proxy and group.</summary>
+    /// <summary>Registers the Go format: its hosted, proxy and group handlers, its settings rules and upload, its browsing.</summary>
     public static IServiceCollection AddGoFormat(this IServiceCollection services)
     {
-        services.AddSingleton<ImmutableAssetCache>();
         services.AddScoped<IRepositoryHandler, GoHostedHandler>();
         services.AddScoped<IRepositoryHandler, GoProxyHandler>();
         services.AddScoped<IRepositoryHandler, GoGroupHandler>();
-        services.AddScoped<GoProxyFetcher>();
-        services.AddScoped<ProxyCacheServer>();
+        services.AddScoped<IRepositoryFormat, GoRepositoryFormat>();
+        services.AddScoped<IFormatBrowser, GoBrowser>();
+        services.AddScoped<GoVersionBrowser>();
+        services.AddScoped<GoModulePublisher>();
         services.AddScoped<GoProxySumDb>();
-        services.AddSingleton<SingleFlight<ProxyFetchOutcome>>();
-        services.AddGoUpstreamClient();
         return services;
     }
+
+    /// <summary>The checksum databases a proxy answers for: as set, or sum.golang.org when never set.</summary>
+    public static IReadOnlyList<ChecksumDatabase> ChecksumDatabasesOf(ProxySettings settings) => settings.ChecksumDatabases ?? [ChecksumDatabase.GoDefault];
 }

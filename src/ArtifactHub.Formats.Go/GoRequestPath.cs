@@ -17,6 +17,19 @@ public enum GoRequestKind
 /// <summary>A parsed GOPROXY request path: module (decoded), what is asked for, and the version (decoded) when there is one.</summary>
 public sealed record GoRequestPath(string Module, GoRequestKind Kind, string? Version)
 {
+    /// <summary>The asset kind of what this request asks for (<see cref="GoContent"/>).</summary>
+    public string AssetKind => Kind switch
+    {
+        GoRequestKind.List => GoContent.ListKind,
+        GoRequestKind.Latest => GoContent.LatestKind,
+        GoRequestKind.Mod => GoContent.ModKind,
+        GoRequestKind.Zip => GoContent.ZipKind,
+        _ => GoContent.InfoKind,
+    };
+
+    /// <summary>.mod, .zip and the .info of a canonical version never change; list, @latest and queries (<c>master.info</c>) do.</summary>
+    public bool IsImmutable => Kind is GoRequestKind.Mod or GoRequestKind.Zip || (Kind == GoRequestKind.Info && GoVersion.IsCanonical(Version!));
+
     /// <summary>The decoded path an asset of this request is stored under.</summary>
     public string AssetPath => Kind switch
     {
@@ -26,8 +39,9 @@ public sealed record GoRequestPath(string Module, GoRequestKind Kind, string? Ve
         _ => AssetPathOf(Module, Version!, Kind),
     };
 
+    /// <summary>Where the .info, .mod or .zip of a version is stored: its URL, decoded.</summary>
     public static string AssetPathOf(string module, string version, GoRequestKind kind) =>
-        $"{module}/@v/{version}.{kind.ToString().ToLowerInvariant()}";
+        $"{module}/@v/{version}.{new GoRequestPath(module, kind, version).AssetKind}";
 
     /// <summary>Parses a request path, or says what to answer when it is not one: 400 (malformed) or 404 (not a protocol path).</summary>
     public static GoRequestPath? ParseOrAnswer(string path, out ContentResponse? answer)

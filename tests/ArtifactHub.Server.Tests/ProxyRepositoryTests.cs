@@ -194,6 +194,7 @@ public sealed class ProxyRepositoryTests(ArtifactHubFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        // Fields are named as the JSON body spells them (proxy.authentication.type); compared as the UI does, ignoring case.
+        Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => string.Equals(e.Name, field, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -59,6 +59,27 @@ public sealed class StagedFile : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stages an upload of at most <paramref name="maxBytes"/>: null (answer 413) when its declared length or the bytes
+    /// that arrive go over, in which case nothing is left behind.
+    /// </summary>
+    public static async Task<StagedFile?> TryWriteAsync(Stream body, long? declaredLength, string stagingDir, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (declaredLength > maxBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await WriteAsync(body, stagingDir, maxBytes, cancellationToken);
+        }
+        catch (ContentTooLargeException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Stages bytes already in memory (small metadata such as a .info or go.mod).</summary>
     public static Task<StagedFile> WriteAsync(ReadOnlyMemory<byte> bytes, string stagingDir, CancellationToken cancellationToken) =>
         WriteAsync(new MemoryStream(bytes.ToArray(), writable: false), stagingDir, long.MaxValue, cancellationToken);

@@ -1,4 +1,3 @@
-using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Repositories;
 
 namespace ArtifactHub.Core.Formats;
@@ -8,16 +7,13 @@ namespace ArtifactHub.Core.Formats;
 /// <param name="Body">The request body for uploads; empty otherwise.</param>
 /// <param name="UserName">The authenticated caller, if any.</param>
 public sealed record ContentRequest(
-    Repository Repository,
+    RepositoryContext Repository,
     string Method,
     string Path,
     Stream Body,
     long? ContentLength,
     string? UserName)
 {
-    /// <summary>
-    /// The body already staged by the caller (who disposes it), used instead of <see cref="Body"/> so that an upload is
-    /// not copied to disk twice; the blob store may take the file.
-    /// </summary>
-    public StagedFile? StagedBody { get; init; }
+    /// <summary>The Accept header, for answers with more than one form (a raw directory: HTML or JSON).</summary>
+    public string? Accept { get; init; }
 }

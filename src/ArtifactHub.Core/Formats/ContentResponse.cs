@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ArtifactHub.Core.Content;
 
 namespace ArtifactHub.Core.Formats;
 
@@ -34,11 +35,23 @@ public sealed record ContentResponse(int Status, string ContentType, ContentPayl
     /// </summary>
     public long? DownloadOfComponent { get; init; }
 
+    /// <summary>The 204 of a delete.</summary>
+    public static ContentResponse NoContent() => new(204, TextPlain, new ContentPayload.Bytes(ReadOnlyMemory<byte>.Empty));
+
     /// <summary>Error bodies are short plain text: the go command prints them to the user.</summary>
     public static ContentResponse Text(int status, string message) =>
         new(status, TextPlain, new ContentPayload.Bytes(Encoding.UTF8.GetBytes(message.EndsWith('\n') ? message : message + "\n")))
         {
             CacheControl = "no-store",
+        };
+
+    /// <summary>A stored asset, streamed from the blob store, its SHA-256 as a strong ETag.</summary>
+    public static ContentResponse FromAsset(Asset asset, string cacheControl) =>
+        new(200, asset.ContentType, new ContentPayload.Blob(asset.BlobSha256, asset.Size))
+        {
+            ETag = $"\"{asset.BlobSha256}\"",
+            CacheControl = cacheControl,
+            LastModified = asset.CreatedAt,
         };
 
     public static ContentResponse NotFound(string message) => Text(404, message);

@@ -11,11 +11,7 @@ public sealed class RepositoryHandlers(IEnumerable<IRepositoryHandler> handlers)
     private readonly Dictionary<(string Format, RepositoryType Type), IRepositoryHandler> byKey =
         handlers.ToDictionary(h => (h.Format, h.Type));
 
-    public IReadOnlyCollection<string> Formats => byKey.Keys.Select(k => k.Format).Distinct().Order().ToList();
-
     public bool Supports(string format, RepositoryType type) => byKey.ContainsKey((format, type));
-
-    public IRepositoryHandler? Find(Repository repository) => byKey.GetValueOrDefault((repository.Format, repository.Type));
 
     /// <summary>Offline (503, but a proxy still serves its cache), writes only to hosted (405), a known handler (501), then the handler.</summary>
     public Task<ContentResponse> AnswerAsync(ContentRequest request, CancellationToken cancellationToken)
@@ -26,9 +22,9 @@ public sealed class RepositoryHandlers(IEnumerable<IRepositoryHandler> handlers)
             return Task.FromResult(refused);
         }
 
-        return Find(repository) is { } handler
+        return byKey.TryGetValue((repository.Format, repository.Type), out var handler)
             ? handler.HandleAsync(request, cancellationToken)
-            : Task.FromResult(ContentResponse.Text(501, $"repository {repository.Name}: {repository.Format} {TypeName(repository)} repositories are not supported by this server"));
+            : Task.FromResult(ContentResponse.Text(501, $"repository {repository.Name}: {repository.Format} {repository.TypeName} repositories are not supported by this server"));
     }
 
     /// <summary>
@@ -36,7 +32,7 @@ public sealed class RepositoryHandlers(IEnumerable<IRepositoryHandler> handlers)
     /// a write to a repository that is not hosted), or null: for callers that must answer as the content URL would
     /// before they read a body.
     /// </summary>
-    public static ContentResponse? Refusal(Repository repository, string method)
+    public static ContentResponse? Refusal(RepositoryContext repository, string method)
     {
         if (!repository.Online && repository.Type != RepositoryType.Proxy)
         {
@@ -44,9 +40,7 @@ public sealed class RepositoryHandlers(IEnumerable<IRepositoryHandler> handlers)
         }
 
         return method is "PUT" or "DELETE" && repository.Type != RepositoryType.Hosted
-            ? ContentResponse.Text(405, $"repository {repository.Name} is a {TypeName(repository)} repository: publish to a hosted repository")
+            ? ContentResponse.Text(405, $"repository {repository.Name} is a {repository.TypeName} repository: publish to a hosted repository")
             : null;
     }
-
-    private static string TypeName(Repository repository) => repository.Type.ToString().ToLowerInvariant();
 }

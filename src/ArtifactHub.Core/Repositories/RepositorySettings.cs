@@ -3,14 +3,17 @@ using System.Text.Json.Serialization;
 
 namespace ArtifactHub.Core.Repositories;
 
-/// <summary>What a hosted repository accepts. Go versions are immutable whatever the policy.</summary>
+/// <summary>What a hosted repository accepts.</summary>
 public enum WritePolicy
 {
-    /// <summary>New versions may be published; a published version never changes.</summary>
+    /// <summary>New content may be published; what is published never changes (the same bytes again are fine).</summary>
     AllowOnce,
 
     /// <summary>Nothing may be published or deleted.</summary>
     ReadOnly,
+
+    /// <summary>Content may be published and replaced (raw files; Go versions are immutable, so Go refuses it).</summary>
+    Allow,
 }
 
 public sealed record HostedSettings
@@ -42,10 +45,23 @@ public sealed record ProxySettings
     public IReadOnlyList<string> Block { get; init; } = [];
 
     /// <summary>
-    /// Checksum databases answered under <c>sumdb/{name}/</c>, each forwarded to its URL. Default: sum.golang.org.
-    /// An empty list makes <c>supported</c> answer 404 for every name, so the go command asks the database itself.
+    /// Go: checksum databases answered under <c>sumdb/{name}/</c>, each forwarded to its URL. Null until the format
+    /// fills in its default (Go: sum.golang.org; other formats have none). An empty list makes <c>supported</c> answer
+    /// 404 for every name, so the go command asks the database itself.
     /// </summary>
-    public IReadOnlyList<ChecksumDatabase> ChecksumDatabases { get; init; } = [ChecksumDatabase.GoDefault];
+    public IReadOnlyList<ChecksumDatabase>? ChecksumDatabases { get; init; }
+
+    /// <summary>
+    /// Raw: paths (globs over the whole path, <c>*</c> crossing slashes) fetched again when older than
+    /// <see cref="MetadataMaxAgeMinutes"/>; every other file is cached forever. <c>*/</c> matches directory paths.
+    /// </summary>
+    public IReadOnlyList<string> MetadataPaths { get; init; } = [];
+
+    /// <summary>
+    /// Raw: when set (e.g. <c>.sha256</c>), every file fetched is checked against the SHA-256 in the upstream's file
+    /// at its path plus this suffix, and refused when they differ or the checksum file is missing.
+    /// </summary>
+    public string? VerifySidecar { get; init; }
 
     /// <summary>Credentials sent to <see cref="Upstream"/> (and to nothing on another origin); null: none.</summary>
     public UpstreamAuthentication? Authentication { get; init; }
@@ -86,8 +102,9 @@ public sealed record RepositorySettings
 
     public GroupSettings? Group { get; init; }
 
-    public static RepositorySettings Read(Repository repository) =>
-        JsonSerializer.Deserialize<RepositorySettings>(repository.Settings, Json) ?? new RepositorySettings();
+    public static RepositorySettings Read(Repository repository) => Parse(repository.Settings);
+
+    public static RepositorySettings Parse(string json) => JsonSerializer.Deserialize<RepositorySettings>(json, Json) ?? new RepositorySettings();
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -1,15 +1,18 @@
+using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Formats;
+using ArtifactHub.Core.Proxy;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Formats.Go.SumDb;
 
 namespace ArtifactHub.Formats.Go.Proxy;
 
 /// <summary>
-/// A Go repository that caches an upstream GOPROXY. .mod, .zip and canonical .info are fetched once and served
-/// from storage forever; list, @latest and queries are fetched again when older than the max age, and served
-/// stale (with a Warning) when the upstream fails. Offline: the cache only. <c>sumdb/…</c> proxies checksum databases.
+/// A Go repository that caches an upstream GOPROXY, on the proxy engine: .mod, .zip and canonical .info are fetched
+/// once and kept (a zip checked against the module zip rules, each with its h1: hash); list, @latest and queries are
+/// fetched again when older than the max age. The allow/block rules match module paths. <c>sumdb/…</c> proxies
+/// checksum databases (<see cref="GoProxySumDb"/>).
 /// </summary>
-public sealed class GoProxyHandler(ProxyCacheServer proxied, GoProxySumDb sumdb) : IRepositoryHandler
+public sealed class GoProxyHandler(ProxyEngine proxy, GoProxySumDb sumdb) : IRepositoryHandler
 {
     public string Format => GoFormat.Name;
 
@@ -27,25 +30,46 @@ public sealed class GoProxyHandler(ProxyCacheServer proxied, GoProxySumDb sumdb)
             return answer!;
         }
 
-        if (path.Kind == GoRequestKind.Version)
-        {
-            return ContentResponse.NotFound($"not found: {request.Path}");
-        }
-
-        var repository = request.Repository;
-        var settings = RepositorySettings.Read(repository).Proxy ?? new ProxySettings();
-        if (!MayFetch(settings, path.Module))
-        {
-            return ContentResponse.NotFound($"not found: {path.Module} is not fetched through {repository.Name} (its allow/block rules)");
-        }
-
-        Task<ProxyFetchOutcome> Fetch(GoProxyFetcher fetcher) => fetcher.FetchAsync(repository, settings, path, request.Path, CancellationToken.None);
-        return GoProxyFetcher.IsImmutable(path)
-            ? await proxied.ImmutableAsync(repository, path.AssetPath, Fetch, cancellationToken)
-            : await proxied.RefreshedAsync(repository, path.AssetPath, TimeSpan.FromMinutes(settings.MetadataMaxAgeMinutes), Fetch, cancellationToken);
+        return path.Kind == GoRequestKind.Version
+            ? ContentResponse.NotFound($"not found: {request.Path}")
+            : await proxy.ServeAsync(request.Repository, Proxied(request.Repository, path, request.Path), cancellationToken);
     }
 
-    /// <summary>The allow/block rules: a blocked module path (or one outside a non-empty allow list) is never sent upstream.</summary>
-    public static bool MayFetch(ProxySettings settings, string module) =>
-        !GoPathPatterns.MatchesAny(settings.Block, module) && (settings.Allow.Count == 0 || GoPathPatterns.MatchesAny(settings.Allow, module));
+    private static ProxiedFile Proxied(RepositoryContext repository, GoRequestPath path, string upstreamPath)
+    {
+        var file = new ProxiedFile(path.AssetPath, path.AssetKind, ContentTypeOf(path.Kind), upstreamPath) { RuleSubject = path.Module };
+        if (!path.IsImmutable)
+        {
+            return file with { MaxAge = TimeSpan.FromMinutes(repository.Proxy.MetadataMaxAgeMinutes) };
+        }
+
+        file = file with { Component = new(path.Module, path.Version!) };
+        var upstream = repository.Proxy.Upstream;
+        return path.Kind switch
+        {
+            GoRequestKind.Zip => file with { MaxBytes = ModuleZipLimits.MaxZipFile, CountsAsDownload = true, Check = (zip, _) => Task.FromResult(CheckZip(zip, path, upstream)) },
+            GoRequestKind.Mod => file with { MaxBytes = ModuleZipLimits.MaxGoMod, Check = (mod, _) => Task.FromResult<FetchVerdict>(new FetchVerdict.Accepted(GoHash.GoModHashOfSha256(mod.Sha256))) },
+            _ => file,
+        };
+    }
+
+    private static FetchVerdict CheckZip(StagedFile zip, GoRequestPath path, string upstream)
+    {
+        try
+        {
+            return new FetchVerdict.Accepted(ModuleZipValidator.Validate(zip.Path, path.Module, path.Version!).ZipHash);
+        }
+        catch (InvalidModuleZipException e)
+        {
+            return new FetchVerdict.Refused($"upstream {upstream} served an invalid module zip for {path.Module}@{path.Version}: {e.Message}");
+        }
+    }
+
+    private static string ContentTypeOf(GoRequestKind kind) => kind switch
+    {
+        GoRequestKind.Zip => GoContent.ZipType,
+        GoRequestKind.Mod => GoContent.ModType,
+        GoRequestKind.List => GoContent.ListType,
+        _ => GoContent.InfoType,
+    };
 }

@@ -1,15 +1,15 @@
 using ArtifactHub.Core.Formats;
-using ArtifactHub.Core.Repositories;
-using ArtifactHub.Formats.Go.Proxy;
+using ArtifactHub.Core.Proxy;
 
 namespace ArtifactHub.Formats.Go.SumDb;
 
 /// <summary>
-/// A proxy repository's checksum-database proxy, <c>sumdb/$name/…</c>: <c>supported</c> is 200 for the configured
-/// names only (404 sends the go command to the database directly); tiles and lookups are fetched once and kept
-/// (their content never changes), <c>latest</c> is kept for the database's short max age. Offline: storage only.
+/// A proxy repository's checksum-database proxy, <c>sumdb/$name/…</c>, on the proxy engine: <c>supported</c> is 200 for
+/// the configured names only (404 sends the go command to the database directly); tiles and lookups are fetched once
+/// from the database's own URL and kept (their content never changes), <c>latest</c> is kept for the database's short
+/// max age. Lookups of module paths the allow/block rules keep private are never sent. Offline: storage only.
 /// </summary>
-public sealed class GoProxySumDb(ProxyCacheServer proxied)
+public sealed class GoProxySumDb(ProxyEngine proxy)
 {
     public async Task<ContentResponse> AnswerAsync(ContentRequest request, CancellationToken cancellationToken)
     {
@@ -19,8 +19,7 @@ public sealed class GoProxySumDb(ProxyCacheServer proxied)
         }
 
         var repository = request.Repository;
-        var settings = RepositorySettings.Read(repository).Proxy ?? new ProxySettings();
-        var database = settings.ChecksumDatabases.FirstOrDefault(d => string.Equals(d.Name, path.Database, StringComparison.Ordinal));
+        var database = GoFormat.ChecksumDatabasesOf(repository.Proxy).FirstOrDefault(d => string.Equals(d.Name, path.Database, StringComparison.Ordinal));
         if (database is null)
         {
             return ContentResponse.NotFound($"not found: {repository.Name} does not proxy the checksum database {path.Database}");
@@ -31,14 +30,13 @@ public sealed class GoProxySumDb(ProxyCacheServer proxied)
             return SumDbContent.Supported();
         }
 
-        if (path.Module is { } module && !GoProxyHandler.MayFetch(settings, module))
+        var file = new ProxiedFile(path.AssetPath, GoContent.SumDbKind, SumDbContent.TypeOf(path), path.Rest)
         {
-            return ContentResponse.NotFound($"not found: {module} is not looked up through {repository.Name} (its allow/block rules)");
-        }
-
-        Task<ProxyFetchOutcome> Fetch(GoProxyFetcher fetcher) => fetcher.FetchChecksumFileAsync(repository, settings, database, path, CancellationToken.None);
-        return path.Kind == SumDbRequestKind.Latest
-            ? await proxied.RefreshedAsync(repository, path.AssetPath, TimeSpan.FromSeconds(database.LatestMaxAgeSeconds), Fetch, cancellationToken)
-            : await proxied.ImmutableAsync(repository, path.AssetPath, Fetch, cancellationToken);
+            UpstreamBaseUrl = database.Url,
+            MaxBytes = SumDbContent.MaxFile,
+            RuleSubject = path.Module,
+            MaxAge = path.Kind == SumDbRequestKind.Latest ? TimeSpan.FromSeconds(database.LatestMaxAgeSeconds) : null,
+        };
+        return await proxy.ServeAsync(repository, file, cancellationToken);
     }
 }

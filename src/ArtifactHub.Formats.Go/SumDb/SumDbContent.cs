@@ -16,5 +16,5 @@ public static class SumDbContent
 
     /// <summary>The empty 200 that tells the go command this database can be reached through us.</summary>
     public static ContentResponse Supported() =>
-        new(200, TextType, new ContentPayload.Bytes(ReadOnlyMemory<byte>.Empty)) { CacheControl = GoContent.Revalidate };
+        new(200, TextType, new ContentPayload.Bytes(ReadOnlyMemory<byte>.Empty)) { CacheControl = CacheControl.Revalidate };
 }

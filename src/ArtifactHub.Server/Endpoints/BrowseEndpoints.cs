@@ -1,97 +1,76 @@
-using ArtifactHub.Data;
-using ArtifactHub.Formats.Go;
+using ArtifactHub.Core.Formats;
+using ArtifactHub.Core.Group;
+using ArtifactHub.Core.Repositories;
 using ArtifactHub.Server.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace ArtifactHub.Server.Endpoints;
 
 /// <summary>
-/// Browse what a repository holds: its modules, each module's versions with their hashes and downloads, a version's
-/// files (<see cref="VersionBrowseEndpoints"/>). A group answers from its members (<see cref="BrowseSources"/>).
+/// <c>/api/v1/repositories/{name}/{view}/{path}</c>: browse what a repository holds, in the views its format answers
+/// (Go: <c>modules</c>, <c>versions</c>, <c>files</c>; raw: <c>tree</c>). A group answers from its members, each thing
+/// from the first member that holds it. Browsing reads only what is stored: it never asks a proxy's upstream.
 /// </summary>
 public static class BrowseEndpoints
 {
     public static IEndpointRouteBuilder MapBrowseEndpoints(this IEndpointRouteBuilder app)
     {
+        IReadOnlyCollection<string> views;
+        using (var scope = app.ServiceProvider.CreateScope())
+        {
+            views = scope.ServiceProvider.GetRequiredService<RepositoryFormats>().Views;
+        }
+
         var group = app.MapGroup("/api/v1/repositories/{name}").RequireAuthorization(Policies.ReadRepository).WithTags("Browse");
-        group.MapGet("/modules", ListModulesAsync);
-        group.MapGet("/modules/{**module}", GetModuleAsync);
-        group.MapVersionBrowseEndpoints();
+        foreach (var view in views)
+        {
+            // The view itself (Go: every module; raw: the root) and what lies below it.
+            foreach (var route in new[] { $"/{view}", $"/{view}/{{**path}}" })
+            {
+                group.MapGet(route, (string name, string? path, HttpContext context, IRepositoryDirectory directory, RepositoryFormats formats, GroupWalker groups,
+                    CancellationToken cancellationToken, string? search = null, int page = 1, int pageSize = 50) =>
+                    BrowseAsync(name, view, path ?? "", new BrowseQuery(search, page, pageSize), context, directory, formats, groups, cancellationToken));
+            }
+        }
+
         return app;
     }
 
-    /// <summary>For a group, the union of the members' modules, each summarised from the first member that holds it.</summary>
-    private static async Task<IResult> ListModulesAsync(
-        string name, ArtifactHubDbContext db, CancellationToken cancellationToken, string? search = null, int page = 1, int pageSize = 50)
+    private sealed record BrowseQuery(string? Search, int Page, int PageSize);
+
+    private static async Task<IResult> BrowseAsync(
+        string name, string view, string path, BrowseQuery query, HttpContext context, IRepositoryDirectory directory, RepositoryFormats formats, GroupWalker groups, CancellationToken cancellationToken)
     {
-        if (Paging.Problem(page, pageSize) is { } problem)
+        if (Paging.Problem(query.Page, query.PageSize) is { } problem)
         {
             return problem;
         }
 
-        var repository = await RepositoryEndpoints.FindAsync(db, name, cancellationToken);
-        if (repository is null)
+        if (await directory.FindAsync(name, cancellationToken) is not { } repository)
         {
             return RepositoryEndpoints.NotFound(name);
         }
 
-        var ids = await BrowseSources.RepositoryIdsAsync(db, repository, cancellationToken);
-        var components = db.Components.Where(c => ids.Contains(c.RepositoryId));
-        if (!string.IsNullOrWhiteSpace(search))
+        if (formats.BrowserOf(repository.Format) is not { } browser || !browser.Views.Contains(view))
         {
-            // Ignores case on every provider (LIKE does on SQLite only).
-            var lower = search.Trim().ToLowerInvariant();
-            components = components.Where(c => c.Name.ToLower().Contains(lower));
+            return Results.Problem(statusCode: 404, title: "Nothing to browse here", detail: $"Repository '{repository.Name}' is a {repository.Format} repository: it has no '{view}'.");
         }
 
-        var (names, total) = await Paging.PageAsync(components.GroupBy(c => c.Name).Select(g => g.Key).OrderBy(n => n), page, pageSize, cancellationToken);
-        var versions = await db.Components.AsNoTracking()
-            .Where(c => ids.Contains(c.RepositoryId) && names.Contains(c.Name))
-            .Select(c => new { c.RepositoryId, c.Name, c.Version, c.CreatedAt, c.DownloadCount })
-            .ToListAsync(cancellationToken);
-        var items = versions.GroupBy(v => v.Name)
-            .OrderBy(g => names.IndexOf(g.Key))
-            .Select(g =>
-            {
-                var holder = g.MinBy(v => ids.Rank(v.RepositoryId))!.RepositoryId;
-                var held = g.Where(v => v.RepositoryId == holder).ToList();
-                return new ModuleSummary(g.Key, held.Count, GoVersion.Latest(held.Select(v => v.Version)), held.Max(v => v.CreatedAt), held.Sum(v => v.DownloadCount));
-            })
-            .ToList();
-        return Results.Ok(new PagedList<ModuleSummary>(items, page, pageSize, total));
+        var sources = await groups.SourcesAsync(repository, cancellationToken);
+        var answer = await browser.BrowseAsync(new BrowseRequest(repository, sources, view, path, query.Search, query.Page, query.PageSize), cancellationToken);
+        return answer switch
+        {
+            BrowseAnswer.Found found => Results.Ok(found.Value),
+            BrowseAnswer.Text text => TextFile(context, text.Content),
+            BrowseAnswer.Problem p => Results.Problem(statusCode: p.Status, title: p.Title, detail: p.Detail),
+            _ => throw new InvalidOperationException($"unknown browse answer {answer.GetType().Name}"),
+        };
     }
 
-    private static async Task<IResult> GetModuleAsync(string name, string module, ArtifactHubDbContext db, CancellationToken cancellationToken)
+    /// <summary>Stored text as text/plain that a browser will neither sniff nor run (a module's .html must not become a page of this origin).</summary>
+    private static IResult TextFile(HttpContext context, byte[] content)
     {
-        var repository = await RepositoryEndpoints.FindAsync(db, name, cancellationToken);
-        if (repository is null)
-        {
-            return RepositoryEndpoints.NotFound(name);
-        }
-
-        var ids = await BrowseSources.RepositoryIdsAsync(db, repository, cancellationToken);
-        var components = await db.Components.AsNoTracking().Include(c => c.Assets)
-            .Where(c => ids.Contains(c.RepositoryId) && c.Name == module)
-            .ToListAsync(cancellationToken);
-        if (components.Count == 0)
-        {
-            return ModuleNotFound(repository.Name, module);
-        }
-
-        var holder = components.MinBy(c => ids.Rank(c.RepositoryId))!.RepositoryId;
-        var versions = components
-            .Where(c => c.RepositoryId == holder)
-            .OrderByDescending(c => c.Version, GoSemver.Comparer)
-            .Select(c =>
-            {
-                var zip = c.Assets.FirstOrDefault(a => a.Kind == GoContent.ZipKind);
-                var mod = c.Assets.FirstOrDefault(a => a.Kind == GoContent.ModKind);
-                return new ModuleVersion(c.Version, c.CreatedAt, zip?.Size ?? 0, zip?.FormatHash, mod?.FormatHash, c.DownloadCount);
-            })
-            .ToList();
-        return Results.Ok(new ModuleDetail(module, versions));
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return Results.Bytes(content, "text/plain; charset=utf-8");
     }
-
-    internal static IResult ModuleNotFound(string repository, string module) =>
-        Results.Problem(statusCode: 404, title: "Module not found", detail: $"Repository '{repository}' has no module '{module}'.");
 }

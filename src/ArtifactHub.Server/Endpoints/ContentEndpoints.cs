@@ -2,7 +2,6 @@ using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Core.Security;
-using ArtifactHub.Data;
 using ArtifactHub.Server.Auth;
 using ArtifactHub.Server.Downloads;
 using ArtifactHub.Server.Endpoints.Security;
@@ -26,8 +25,7 @@ public static class ContentEndpoints
         HttpContext context,
         string repository,
         string? path,
-        ArtifactHubDbContext db,
-        RepositoryCache repositories,
+        IRepositoryDirectory repositories,
         RepositoryHandlers handlers,
         IBlobStore blobs,
         IAuditLog audit,
@@ -35,12 +33,12 @@ public static class ContentEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var response = await AnswerAsync(context, repository, path ?? "", db, repositories, handlers, cancellationToken);
+        var response = await AnswerAsync(context, repository, path ?? "", repositories, handlers, cancellationToken);
         await ContentResponseWriter.WriteAsync(context, response, blobs, cancellationToken);
         if (response.DownloadOfComponent is { } component && HttpMethods.IsGet(context.Request.Method)
             && context.Response.StatusCode == StatusCodes.Status200OK && !context.RequestAborted.IsCancellationRequested)
         {
-            downloads.Record(component); // sent in full: not a HEAD, a 304, or a client that went away
+            downloads.Record(component); // sent in full: not a HEAD, a 304, a range or a client that went away
         }
 
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
@@ -54,10 +52,10 @@ public static class ContentEndpoints
     }
 
     private static async Task<ContentResponse> AnswerAsync(
-        HttpContext context, string repositoryName, string path, ArtifactHubDbContext db, RepositoryCache repositories, RepositoryHandlers handlers, CancellationToken cancellationToken)
+        HttpContext context, string repositoryName, string path, IRepositoryDirectory repositories, RepositoryHandlers handlers, CancellationToken cancellationToken)
     {
-        var repo = await repositories.FindAsync(db, repositoryName, cancellationToken);
-        if (repo is null)
+        var repository = await repositories.FindAsync(repositoryName, cancellationToken);
+        if (repository is null)
         {
             return ContentResponse.NotFound($"repository {repositoryName} not found");
         }
@@ -68,7 +66,10 @@ public static class ContentEndpoints
             limit.MaxRequestBodySize = null; // the format enforces its own limit while it streams the body
         }
 
-        var request = new ContentRequest(repo, method, path, context.Request.Body, context.Request.ContentLength, context.User.Identity?.Name);
+        var request = new ContentRequest(repository, method, path, context.Request.Body, context.Request.ContentLength, context.User.Identity?.Name)
+        {
+            Accept = context.Request.Headers.Accept.ToString(),
+        };
         return await handlers.AnswerAsync(request, cancellationToken);
     }
 }

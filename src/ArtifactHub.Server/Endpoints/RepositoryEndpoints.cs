@@ -1,4 +1,3 @@
-using ArtifactHub.Core.Blobs;
 using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Core.Security;
@@ -20,7 +19,7 @@ public static class RepositoryEndpoints
         var group = app.MapGroup("/api/v1/repositories").WithTags("Repositories");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.AnyCaller);
         group.MapGet("/{name}", GetAsync).RequireAuthorization(Policies.ReadRepository);
-        group.MapPost("/", CreateAsync).AddEndpointFilter<ValidationFilter<RepositoryRequest>>().RequireAuthorization(Policies.ManageRepositories);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ManageRepositories);
         group.MapPut("/{name}", UpdateAsync).RequireAuthorization(Policies.ManageRepositories);
         group.MapDelete("/{name}", DeleteAsync).RequireAuthorization(Policies.ManageRepositories);
         group.MapUploadEndpoint();
@@ -53,9 +52,10 @@ public static class RepositoryEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        RepositoryRequest body,
+        RepositoryRequest? body,
         ArtifactHubDbContext db,
-        RepositoryHandlers handlers,
+        RepositoryRules rules,
+        RepositoryFormats formats,
         ISecretProtector secrets,
         TimeProvider clock,
         HttpRequest request,
@@ -63,33 +63,35 @@ public static class RepositoryEndpoints
         IAuditLog audit,
         CancellationToken cancellationToken)
     {
-        var unsupported = RepositoryRequestValidator.Supported(body, handlers);
-        if (unsupported.Count > 0)
+        if (body is null)
         {
-            return Results.ValidationProblem(unsupported);
+            return Results.Problem(statusCode: 400, title: "A JSON request body is required.");
+        }
+
+        if (await rules.ProblemsAsync(body, checkMembers: true, cancellationToken) is { Count: > 0 } problems)
+        {
+            return Results.ValidationProblem(problems);
         }
 
         var name = RepositoryName.Normalize(body.Name!);
-        if (body.Group is not null && await GroupMembership.ProblemsAsync(db, name, body.Format!, body.Group.Members, cancellationToken) is { Length: > 0 } memberProblems)
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["Group.Members"] = memberProblems });
-        }
-
         if (await db.Repositories.AnyAsync(r => r.Name == name, cancellationToken))
         {
-            return Results.Problem(statusCode: 409, title: "Repository exists", detail: $"A repository named '{name}' already exists.");
+            return Exists(name);
         }
 
         var now = clock.GetUtcNow();
+        var type = body.Type!.Value;
         var repository = new Repository
         {
             Name = name,
             Format = body.Format!,
-            Type = body.Type!.Value,
+            Type = type,
             Online = body.Online ?? true,
             AnonymousRead = body.AnonymousRead ?? true,
-            Settings = new RepositorySettings { Hosted = body.Hosted, Proxy = UpstreamCredentials.ToStore(body.Proxy, null, secrets), Group = Normalized(body.Group) }
-                .ForType(body.Type!.Value).ToJson(),
+            Settings = ToStore(formats, body.Format!, type, new RepositorySettings
+            {
+                Hosted = body.Hosted, Proxy = UpstreamCredentials.ToStore(body.Proxy, null, secrets), Group = Normalized(body.Group),
+            }),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -100,7 +102,7 @@ public static class RepositoryEndpoints
         }
         catch (DbUpdateException)
         {
-            return Results.Problem(statusCode: 409, title: "Repository exists", detail: $"A repository named '{name}' already exists.");
+            return Exists(name);
         }
 
         logger.LogInformation("Created {Format} {Type} repository {Repository}", repository.Format, repository.Type, repository.Name);
@@ -109,12 +111,17 @@ public static class RepositoryEndpoints
         return Results.Created($"/api/v1/repositories/{repository.Name}", RepositoryResponse.From(repository, request, empty));
     }
 
+    /// <summary>
+    /// A change: what the body leaves out stays (a proxy's credentials too); name, format and type cannot change. The
+    /// repository as changed must pass the same rules as a new one.
+    /// </summary>
     private static async Task<IResult> UpdateAsync(
         string name,
         RepositoryRequest? body,
         ArtifactHubDbContext db,
-        RepositoryCache cache,
-        IValidator<ProxySettings> proxyValidator,
+        IRepositoryDirectory directory,
+        RepositoryRules rules,
+        RepositoryFormats formats,
         ISecretProtector secrets,
         TimeProvider clock,
         HttpRequest request,
@@ -133,27 +140,30 @@ public static class RepositoryEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (body.Name is not null && RepositoryName.Normalize(body.Name) != repository.Name) errors["name"] = ["A repository cannot be renamed."];
-        if (body.Format is not null && body.Format != repository.Format) errors["format"] = ["The format of a repository cannot change."];
-        if (body.Type is not null && body.Type != repository.Type) errors["type"] = ["The type of a repository cannot change."];
-        if (body.Hosted is not null && repository.Type != RepositoryType.Hosted) errors["hosted"] = ["Hosted settings apply only to hosted repositories."];
-        if (body.Hosted is not null && !Enum.IsDefined(body.Hosted.WritePolicy)) errors["hosted.writePolicy"] = ["Unknown write policy."];
-        if (body.Proxy is not null && repository.Type != RepositoryType.Proxy) errors["proxy"] = ["Proxy settings apply only to proxy repositories."];
-        if (body.Proxy is not null && proxyValidator.Validate(body.Proxy) is { IsValid: false } proxyErrors)
+        if (body.Name is not null && RepositoryName.Normalize(body.Name) != repository.Name) errors.Add("name", "A repository cannot be renamed.");
+        if (body.Format is not null && body.Format != repository.Format) errors.Add("format", "The format of a repository cannot change.");
+        if (body.Type is not null && body.Type != repository.Type) errors.Add("type", "The type of a repository cannot change.");
+        var stored = RepositorySettings.Read(repository);
+        if (body.Proxy is not null && UpstreamCredentials.WouldFollowToAnotherOrigin(body.Proxy, stored.Proxy))
         {
-            foreach (var (field, messages) in proxyErrors.ToDictionary()) errors["proxy." + field] = messages;
+            errors.Add("proxy.authentication", "The upstream moves to another origin: send the authentication again, or {\"type\":\"none\"}, so stored credentials never reach a host they were not given for.");
         }
 
-        var settings = RepositorySettings.Read(repository);
-        if (body.Proxy is not null && UpstreamCredentials.WouldFollowToAnotherOrigin(body.Proxy, settings.Proxy))
+        var candidate = new RepositoryRequest(
+            repository.Name,
+            repository.Format,
+            repository.Type,
+            body.Online ?? repository.Online,
+            body.Hosted ?? stored.Hosted,
+            body.Proxy ?? (stored.Proxy is { } proxy ? proxy with { Authentication = null } : null),
+            body.Group ?? stored.Group,
+            body.AnonymousRead ?? repository.AnonymousRead);
+        foreach (var (field, messages) in await rules.ProblemsAsync(candidate, checkMembers: body.Group is not null, cancellationToken))
         {
-            errors["proxy.authentication"] = ["The upstream moves to another origin: send the authentication again, or {\"type\":\"none\"}, so stored credentials never reach a host they were not given for."];
-        }
-
-        if (body.Group is not null && repository.Type != RepositoryType.Group) errors["group"] = ["Group settings apply only to group repositories."];
-        else if (body.Group is not null && await GroupMembership.ProblemsAsync(db, repository.Name, repository.Format, body.Group.Members, cancellationToken) is { Length: > 0 } memberProblems)
-        {
-            errors["group.members"] = memberProblems;
+            foreach (var message in messages)
+            {
+                errors.Add(field, message);
+            }
         }
 
         if (errors.Count > 0)
@@ -161,25 +171,24 @@ public static class RepositoryEndpoints
             return Results.ValidationProblem(errors);
         }
 
-        repository.Settings = (settings with
-            {
-                Hosted = body.Hosted ?? settings.Hosted,
-                Proxy = UpstreamCredentials.ToStore(body.Proxy, settings.Proxy, secrets),
-                Group = Normalized(body.Group) ?? settings.Group,
-            })
-            .ForType(repository.Type).ToJson();
-        repository.Online = body.Online ?? repository.Online;
-        repository.AnonymousRead = body.AnonymousRead ?? repository.AnonymousRead;
+        repository.Settings = ToStore(formats, repository.Format, repository.Type, stored with
+        {
+            Hosted = body.Hosted ?? stored.Hosted,
+            Proxy = UpstreamCredentials.ToStore(body.Proxy, stored.Proxy, secrets),
+            Group = Normalized(body.Group) ?? stored.Group,
+        });
+        repository.Online = candidate.Online!.Value;
+        repository.AnonymousRead = candidate.AnonymousRead!.Value;
         repository.UpdatedAt = clock.GetUtcNow();
         var changed = RepositoryChanges.Describe(db.Entry(repository));
         await db.SaveChangesAsync(cancellationToken);
-        cache.Evict(repository.Name);
+        directory.Evict(repository.Name);
         await audit.RecordAsync(request.HttpContext, "repository.update", repository.Name, details: changed);
         return Results.Ok(RepositoryResponse.From(repository, request, await RepositoryStatistics.CountAsync(db, repository, cancellationToken)));
     }
 
     private static async Task<IResult> DeleteAsync(
-        string name, ArtifactHubDbContext db, RepositoryCache cache, ILogger<RepositoryRequest> logger, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
+        string name, ArtifactHubDbContext db, IRepositoryDirectory directory, ILogger<RepositoryRequest> logger, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var repository = await FindAsync(db, name, cancellationToken);
         if (repository is null)
@@ -189,12 +198,19 @@ public static class RepositoryEndpoints
 
         var blobCount = await db.Assets.Where(a => a.RepositoryId == repository.Id).Select(a => a.BlobSha256).Distinct().CountAsync(cancellationToken);
         await db.Repositories.Where(r => r.Id == repository.Id).ExecuteDeleteAsync(cancellationToken); // components and assets go by cascade
-        cache.Evict(repository.Name);
+        directory.Evict(repository.Name);
         // The blobs stay for garbage collection: another repository, or an upload on another node, may use the same bytes.
         logger.LogInformation("Deleted repository {Repository}; {Blobs} blob(s) it referenced are left to garbage collection", repository.Name, blobCount);
         await audit.RecordAsync(context, "repository.delete", repository.Name, details: $"{blobCount} blob(s) referenced");
         return Results.NoContent();
     }
+
+    /// <summary>The settings JSON of a repository: only the part of its type, with its format's defaults filled in.</summary>
+    private static string ToStore(RepositoryFormats formats, string format, RepositoryType type, RepositorySettings settings) =>
+        formats.Find(format)!.WithDefaults(type, settings.ForType(type)).ToJson();
+
+    private static IResult Exists(string name) =>
+        Results.Problem(statusCode: 409, title: "Repository exists", detail: $"A repository named '{name}' already exists.");
 
     private static GroupSettings? Normalized(GroupSettings? group) =>
         group is null ? null : group with { Members = group.Members.Select(RepositoryName.Normalize).ToList() };

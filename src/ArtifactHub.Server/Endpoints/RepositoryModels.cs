@@ -10,7 +10,10 @@ namespace ArtifactHub.Server.Endpoints;
 public sealed record RepositoryRequest(
     string? Name, string? Format, RepositoryType? Type, bool? Online, HostedSettings? Hosted, ProxySettings? Proxy = null, GroupSettings? Group = null, bool? AnonymousRead = null);
 
-/// <summary>A repository as the API shows it; <c>moduleCount</c>, <c>versionCount</c> and <c>storageBytes</c> are null for a group (and always written).</summary>
+/// <summary>
+/// A repository as the API shows it; <c>moduleCount</c>, <c>versionCount</c>, <c>fileCount</c> and <c>storageBytes</c> are
+/// null for a group (and always written). Raw repositories hold files only: their module and version counts are 0.
+/// </summary>
 public sealed record RepositoryResponse(
     string Name,
     string Format,
@@ -25,6 +28,7 @@ public sealed record RepositoryResponse(
     DateTimeOffset UpdatedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? ModuleCount,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? VersionCount,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? FileCount,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? StorageBytes)
 {
     /// <param name="counts">What it holds; null for a group (its members hold the content).</param>
@@ -45,8 +49,7 @@ public sealed record RepositoryResponse(
             repository.UpdatedAt,
             counts?.Modules,
             counts?.Versions,
+            counts?.Files,
             counts?.StorageBytes);
     }
 }
-
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

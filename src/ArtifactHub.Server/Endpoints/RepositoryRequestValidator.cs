@@ -1,10 +1,9 @@
-using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
 using FluentValidation;
 
 namespace ArtifactHub.Server.Endpoints;
 
-/// <summary>Rules for creating a repository; the format and type must have a handler on this server.</summary>
+/// <summary>The rules every repository shares, whatever its format (<see cref="RepositoryRules"/> adds the rest).</summary>
 public sealed class RepositoryRequestValidator : AbstractValidator<RepositoryRequest>
 {
     public RepositoryRequestValidator()
@@ -24,22 +23,8 @@ public sealed class RepositoryRequestValidator : AbstractValidator<RepositoryReq
             .WithMessage("Group settings apply only to group repositories.");
         RuleFor(r => r.Group).NotNull().When(r => r.Type == RepositoryType.Group)
             .WithMessage("A group repository needs group settings with its members.");
-    }
-
-    /// <summary>Checks that need the server's registered formats.</summary>
-    public static Dictionary<string, string[]> Supported(RepositoryRequest request, RepositoryHandlers handlers)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (!handlers.Formats.Contains(request.Format!))
-        {
-            errors["format"] = [$"Unknown format '{request.Format}'. Known: {string.Join(", ", handlers.Formats)}."];
-        }
-        else if (!handlers.Supports(request.Format!, request.Type!.Value))
-        {
-            errors["type"] = [$"{request.Format} {request.Type.ToString()!.ToLowerInvariant()} repositories are not supported yet."];
-        }
-
-        return errors;
+        RuleFor(r => r.Group!.Members).NotNull().When(r => r.Group is not null).WithMessage("A group needs its members.");
+        RuleForEach(r => r.Group!.Members).NotEmpty().When(r => r.Group?.Members is not null).WithMessage("A member is the name of a repository.");
     }
 }
 
@@ -54,7 +39,6 @@ public sealed class ProxySettingsValidator : AbstractValidator<ProxySettings>
         RuleFor(p => p.ReadTimeoutSeconds).InclusiveBetween(1, 3600);
         RuleForEach(p => p.Allow).NotEmpty();
         RuleForEach(p => p.Block).NotEmpty();
-        RuleFor(p => p.ChecksumDatabases).NotNull();
         RuleForEach(p => p.ChecksumDatabases).ChildRules(db =>
         {
             db.RuleFor(d => d.Name).Must(ChecksumDatabase.IsValidName)
@@ -64,6 +48,9 @@ public sealed class ProxySettingsValidator : AbstractValidator<ProxySettings>
         });
         RuleFor(p => p.ChecksumDatabases).Must(list => list is null || list.Select(d => d?.Name?.ToLowerInvariant()).Distinct().Count() == list.Count)
             .WithMessage("Each checksum database name may appear once.");
+        RuleForEach(p => p.MetadataPaths).NotEmpty();
+        RuleFor(p => p.VerifySidecar).Must(s => s is null || (s.Length is > 1 and <= 32 && s[0] == '.' && s.Skip(1).All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')))
+            .WithMessage("A sidecar suffix is a file name ending such as .sha256 (a dot, then up to 31 letters, digits, dots, dashes or underscores).");
         When(p => p.Authentication is not null, () =>
         {
             RuleFor(p => p.Authentication!.Type).Must(UpstreamAuthentication.IsKnownType).WithMessage("Authentication type must be basic, bearer or none.");

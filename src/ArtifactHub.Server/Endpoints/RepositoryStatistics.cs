@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtifactHub.Server.Endpoints;
 
-/// <summary>What a repository holds: distinct module paths, versions, and the bytes of its files (assets).</summary>
-public sealed record RepositoryCounts(int Modules, int Versions, long StorageBytes)
+/// <summary>What a repository holds: distinct component names (Go: module paths), versions, its files (assets) and their bytes.</summary>
+public sealed record RepositoryCounts(int Modules, int Versions, int Files, long StorageBytes)
 {
-    public static readonly RepositoryCounts Empty = new(0, 0, 0);
+    public static readonly RepositoryCounts Empty = new(0, 0, 0, 0);
 }
 
 public static class RepositoryStatistics
@@ -29,13 +29,14 @@ public static class RepositoryStatistics
             .GroupBy(c => c.RepositoryId)
             .Select(g => new { RepositoryId = g.Key, Modules = g.Select(c => c.Name).Distinct().Count(), Versions = g.Count() })
             .ToDictionaryAsync(x => x.RepositoryId, cancellationToken);
-        var bytes = await db.Assets.Where(a => ids.Contains(a.RepositoryId))
+        var files = await db.Assets.Where(a => ids.Contains(a.RepositoryId))
             .GroupBy(a => a.RepositoryId)
-            .Select(g => new { RepositoryId = g.Key, Bytes = g.Sum(a => a.Size) })
-            .ToDictionaryAsync(x => x.RepositoryId, x => x.Bytes, cancellationToken);
+            .Select(g => new { RepositoryId = g.Key, Files = g.Count(), Bytes = g.Sum(a => a.Size) })
+            .ToDictionaryAsync(x => x.RepositoryId, cancellationToken);
         return ids.ToDictionary(
             id => id,
-            id => new RepositoryCounts(components.GetValueOrDefault(id)?.Modules ?? 0, components.GetValueOrDefault(id)?.Versions ?? 0, bytes.GetValueOrDefault(id)));
+            id => new RepositoryCounts(
+                components.GetValueOrDefault(id)?.Modules ?? 0, components.GetValueOrDefault(id)?.Versions ?? 0, files.GetValueOrDefault(id)?.Files ?? 0, files.GetValueOrDefault(id)?.Bytes ?? 0));
     }
 
     /// <summary>The counts of one repository; null for a group.</summary>

@@ -1,23 +1,19 @@
 using System.Text;
-using ArtifactHub.Core;
 using ArtifactHub.Core.Formats;
+using ArtifactHub.Core.Repositories;
 using ArtifactHub.Core.Security;
-using ArtifactHub.Data;
-using ArtifactHub.Formats.Go;
-using ArtifactHub.Formats.Go.Hosted;
 using ArtifactHub.Server.Auth;
 using ArtifactHub.Server.Endpoints.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace ArtifactHub.Server.Endpoints;
 
 /// <summary>
-/// <c>POST /api/v1/repositories/{name}/upload</c>: a module zip whose module and version are read from its entries
-/// (the web UI's upload, where the user picks only a file). It is published through the hosted handler exactly as
-/// <c>PUT /repository/{name}/{module}/@v/{version}.zip</c> is (same checks, status codes and audit entry); only the
-/// errors come as problem details instead of the go command's plain text.
+/// <c>POST /api/v1/repositories/{name}/upload[?path=…]</c>: the web UI's upload, where the user picks only a file (and,
+/// for raw, where it goes). The body is staged within the format's limit and handed to the format's publish (Go reads
+/// module and version from the zip), with the same checks, status codes and audit entry as a PUT to the content URL;
+/// only the errors come as problem details instead of plain text.
 /// </summary>
 public static class UploadEndpoints
 {
@@ -29,25 +25,24 @@ public static class UploadEndpoints
 
     private static async Task<IResult> UploadAsync(
         string name,
+        string? path,
         HttpContext context,
-        ArtifactHubDbContext db,
-        RepositoryCache repositories,
-        RepositoryHandlers handlers,
-        IOptions<ArtifactHubOptions> options,
+        IRepositoryDirectory repositories,
+        RepositoryFormats formats,
         IAuditLog audit,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var repository = await repositories.FindAsync(db, name, cancellationToken);
+        var repository = await repositories.FindAsync(name, cancellationToken);
 
-        // Audited as a PUT is: under the content URL's path once the zip names it, before that under {repo}/upload.
-        async Task<IResult> AnswerAsync(ContentResponse answer, string? path = null)
+        // Audited as a PUT is: under the content URL's path once it is known, before that under {repo}/upload.
+        async Task<IResult> AnswerAsync(ContentResponse answer, string? contentPath = null, string? title = null)
         {
             // As for a PUT, the answer stands even when the audit log cannot be written.
-            var target = $"{repository?.Name ?? name}/{path ?? "upload"}";
+            var target = $"{repository?.Name ?? name}/{contentPath ?? "upload"}";
             await audit.TryRecordAsync(
                 context, loggers.CreateLogger(typeof(UploadEndpoints)), "content.upload", target, answer.Status is >= 200 and < 300, $"answered {answer.Status}");
-            return Result(answer);
+            return Result(answer, title);
         }
 
         if (repository is null)
@@ -60,42 +55,17 @@ public static class UploadEndpoints
             return await AnswerAsync(refused);
         }
 
-        if (repository.Format != GoFormat.Name)
-        {
-            return await AnswerAsync(ContentResponse.BadRequest($"repository {repository.Name} is a {repository.Format} repository: this upload reads Go module zips"));
-        }
-
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = null; // the limit is the module zip's, enforced while the body streams to disk
+            limit.MaxRequestBodySize = null; // the limit is the format's, enforced while the body streams to disk
         }
 
-        var zip = await ModuleZipUpload.StageAsync(context.Request.Body, context.Request.ContentLength, options.Value.FullStagingDir, cancellationToken);
-        if (zip is null)
-        {
-            return await AnswerAsync(ModuleZipUpload.TooLarge());
-        }
-
-        await using (zip)
-        {
-            string module, version;
-            try
-            {
-                (module, version) = ModuleZipPrefix.Read(zip.Path);
-            }
-            catch (InvalidModuleZipException e)
-            {
-                return await AnswerAsync(ContentResponse.BadRequest(e.Message));
-            }
-
-            var path = $"{GoModulePath.Escape(module)}/@v/{GoModulePath.Escape(version)}.zip";
-            var request = new ContentRequest(repository, HttpMethods.Put, path, Stream.Null, zip.Size, context.User.Identity?.Name) { StagedBody = zip };
-            return await AnswerAsync(await handlers.AnswerAsync(request, cancellationToken), path);
-        }
+        var upload = await formats.Find(repository.Format)!.UploadAsync(repository, context.Request.Body, context.Request.ContentLength, path, cancellationToken);
+        return await AnswerAsync(upload.Answer, upload.ContentPath, upload.Title);
     }
 
-    /// <summary>A success as the PUT answers it (the published module as JSON); an error as problem details whose detail is the PUT's text.</summary>
-    private static IResult Result(ContentResponse answer)
+    /// <summary>A success as the PUT answers it (JSON); an error as problem details whose detail is the PUT's text.</summary>
+    private static IResult Result(ContentResponse answer, string? title)
     {
         var text = answer.Payload is ContentPayload.Bytes bytes ? Encoding.UTF8.GetString(bytes.Content.Span) : "";
         if (answer.Status is >= 200 and < 300)
@@ -103,14 +73,14 @@ public static class UploadEndpoints
             return Results.Text(text, answer.ContentType, Encoding.UTF8, answer.Status);
         }
 
-        var title = answer.Status switch
+        title ??= answer.Status switch
         {
-            400 => "Invalid module zip",
+            400 => "Invalid upload",
             403 => "Read-only repository",
             404 => "Repository not found",
             405 => "Not a hosted repository",
-            409 => "Version exists",
-            413 => "Module zip too large",
+            409 => "Already exists",
+            413 => "Upload too large",
             503 => "Repository offline",
             _ => ReasonPhrases.GetReasonPhrase(answer.Status),
         };

@@ -1,6 +1,6 @@
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Core.Security;
-using ArtifactHub.Formats.Go.Proxy;
+using ArtifactHub.Core.Proxy;
 
 namespace ArtifactHub.Server.Endpoints;
 

@@ -16,7 +16,7 @@ public sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilt
         var result = await validator.ValidateAsync(argument, context.HttpContext.RequestAborted);
         if (!result.IsValid)
         {
-            return Results.ValidationProblem(result.ToDictionary());
+            return Results.ValidationProblem(ValidationProblems.Of(result));
         }
 
         return await next(context);

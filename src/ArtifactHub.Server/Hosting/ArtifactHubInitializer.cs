@@ -1,5 +1,6 @@
 using ArtifactHub.Core;
 using ArtifactHub.Core.Content;
+using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Core.Security;
 using ArtifactHub.Data;
@@ -49,12 +50,13 @@ public static class ArtifactHubInitializer
         {
             // One GOPROXY line for a developer: go-group = private modules from go-hosted, public ones through go-proxy.
             var now = DateTimeOffset.UtcNow;
+            var go = scope.ServiceProvider.GetRequiredService<RepositoryFormats>().Find(GoFormat.Name)!;
             Repository Go(string name, RepositoryType type, RepositorySettings settings) => new()
             {
                 Name = name,
                 Format = GoFormat.Name,
                 Type = type,
-                Settings = settings.ForType(type).ToJson(),
+                Settings = go.WithDefaults(type, settings.ForType(type)).ToJson(),
                 CreatedAt = now,
                 UpdatedAt = now,
             };

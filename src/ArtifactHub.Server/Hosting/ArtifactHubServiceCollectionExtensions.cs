@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ArtifactHub.Core;
 using ArtifactHub.Core.Blobs;
-using ArtifactHub.Core.Formats;
 using ArtifactHub.Data;
 using ArtifactHub.Formats.Go;
 using ArtifactHub.Migrations.PostgreSql;
@@ -32,10 +31,10 @@ public static class ArtifactHubServiceCollectionExtensions
         services.AddBlobGarbageCollection(configuration);
         services.AddDownloadCounting(configuration);
 
-        services.AddMemoryCache(); // for every cache: repositories, sign-in, the anonymous grant, the Go format
-        services.AddSingleton<RepositoryCache>();
-        services.AddScoped<RepositoryHandlers>();
+        services.AddMemoryCache(); // for every cache: repositories, assets, sign-in, the anonymous grant, negative answers
         services.AddSecretProtection();
+        services.AddRepositoryEngines();
+        services.AddScoped<RepositoryRules>();
         services.AddGoFormat();
 
         services.AddArtifactHubAuth(configuration);

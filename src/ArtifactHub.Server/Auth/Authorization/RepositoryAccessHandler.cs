@@ -16,7 +16,7 @@ namespace ArtifactHub.Server.Auth.Authorization;
 /// anonymous reads (one that does not exist counts as allowing, so it can answer 404) and the anonymous role's
 /// privileges allow the read.
 /// </summary>
-public sealed class RepositoryAccessHandler(ArtifactHubDbContext db, RepositoryCache repositories, AnonymousAccess anonymous)
+public sealed class RepositoryAccessHandler(ArtifactHubDbContext db, IRepositoryDirectory repositories, AnonymousAccess anonymous)
     : AuthorizationHandler<RepositoryAccessRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, RepositoryAccessRequirement requirement)
@@ -58,7 +58,7 @@ public sealed class RepositoryAccessHandler(ArtifactHubDbContext db, RepositoryC
             return false;
         }
 
-        var repository = known ?? await repositories.FindAsync(db, name, cancellationToken);
+        var repository = known ?? (await repositories.FindAsync(name, cancellationToken))?.Row;
         return repository?.AnonymousRead ?? true;
     }
 

@@ -1,3 +1,4 @@
+using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Security;
 using ArtifactHub.Data;
 using ArtifactHub.Server.Auth;

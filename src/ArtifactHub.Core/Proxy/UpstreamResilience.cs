@@ -5,7 +5,7 @@ using Polly.CircuitBreaker;
 using Polly.Registry;
 using Polly.Retry;
 
-namespace ArtifactHub.Formats.Go.Proxy;
+namespace ArtifactHub.Core.Proxy;
 
 /// <summary>
 /// Retries with jitter and a circuit breaker around the request/headers phase of upstream GETs (never the body).

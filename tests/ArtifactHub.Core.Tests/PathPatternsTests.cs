@@ -1,7 +1,9 @@
-namespace ArtifactHub.Formats.Go.Tests;
+using ArtifactHub.Core;
+
+namespace ArtifactHub.Core.Tests;
 
 /// <summary>GOPRIVATE-style globs (module.MatchPrefixPatterns): a glob matches the leading elements of a module path.</summary>
-public sealed class GoPathPatternsTests
+public sealed class PathPatternsTests
 {
     [Theory]
     [InlineData("example.com", "example.com", true)]
@@ -24,7 +26,7 @@ public sealed class GoPathPatternsTests
     [InlineData(" example.com ", "example.com/a", true)] // so is surrounding space
     [InlineData("example.com/[ab]", "example.com/a", false)] // no character classes
     public void A_glob_matches_the_leading_elements_of_a_path(string glob, string path, bool matches) =>
-        Assert.Equal(matches, GoPathPatterns.MatchesAny([glob], path));
+        Assert.Equal(matches, PathPatterns.MatchesAny([glob], path));
 
     [Theory]
     [InlineData("*b", "a/b")]
@@ -33,14 +35,14 @@ public sealed class GoPathPatternsTests
     [InlineData("example.*m/a", "example.co/m/a")]
     [InlineData("example.com*a", "example.com/a")]
     public void A_wildcard_never_crosses_a_slash(string glob, string path) =>
-        Assert.False(GoPathPatterns.MatchesAny([glob], path));
+        Assert.False(PathPatterns.MatchesAny([glob], path));
 
     [Fact]
     public void Empty_globs_match_nothing_and_any_glob_may_match()
     {
-        Assert.False(GoPathPatterns.MatchesAny([], "example.com/a"));
-        Assert.False(GoPathPatterns.MatchesAny(["", " ", "/"], "example.com/a"));
-        Assert.True(GoPathPatterns.MatchesAny(["other.org", "example.com"], "example.com/a"));
+        Assert.False(PathPatterns.MatchesAny([], "example.com/a"));
+        Assert.False(PathPatterns.MatchesAny(["", " ", "/"], "example.com/a"));
+        Assert.True(PathPatterns.MatchesAny(["other.org", "example.com"], "example.com/a"));
     }
 
     [Fact]
@@ -48,8 +50,8 @@ public sealed class GoPathPatternsTests
     {
         var element = new string('a', 40);
         var glob = string.Concat(Enumerable.Repeat("*a", 30)) + "*b";
-        Assert.False(GoPathPatterns.MatchesAny([glob, $"{glob}/{glob}"], $"{element}/{element}/x"));
-        Assert.True(GoPathPatterns.MatchesAny([glob], new string('a', 39) + "b/x"));
+        Assert.False(PathPatterns.MatchesAny([glob, $"{glob}/{glob}"], $"{element}/{element}/x"));
+        Assert.True(PathPatterns.MatchesAny([glob], new string('a', 39) + "b/x"));
     }
 
     [Fact]
@@ -60,7 +62,7 @@ public sealed class GoPathPatternsTests
         {
             var glob = new string(Enumerable.Range(0, random.Next(1, 8)).Select(_ => "ab/*?"[random.Next(5)]).ToArray());
             var path = new string(Enumerable.Range(0, random.Next(0, 10)).Select(_ => "ab/"[random.Next(3)]).ToArray());
-            Assert.True(Reference(glob, path) == GoPathPatterns.MatchesAny([glob], path), $"glob {glob}, path {path}");
+            Assert.True(Reference(glob, path) == PathPatterns.MatchesAny([glob], path), $"glob {glob}, path {path}");
         }
     }
 

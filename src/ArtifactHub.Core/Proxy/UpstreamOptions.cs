@@ -1,4 +1,4 @@
-namespace ArtifactHub.Formats.Go.Proxy;
+namespace ArtifactHub.Core.Proxy;
 
 /// <summary>
 /// How upstream GETs are retried and when an upstream is left alone for a while (configuration

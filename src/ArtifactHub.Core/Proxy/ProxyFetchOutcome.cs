@@ -1,4 +1,4 @@
-namespace ArtifactHub.Formats.Go.Proxy;
+namespace ArtifactHub.Core.Proxy;
 
 /// <summary>How one upstream fetch ended; shared by every request that waited for it.</summary>
 public abstract record ProxyFetchOutcome

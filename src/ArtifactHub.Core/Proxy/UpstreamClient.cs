@@ -2,9 +2,9 @@ using System.Net;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Core.Security;
 
-namespace ArtifactHub.Formats.Go.Proxy;
+namespace ArtifactHub.Core.Proxy;
 
-/// <summary>What an upstream GOPROXY answered.</summary>
+/// <summary>What an upstream answered.</summary>
 public abstract record UpstreamAnswer : IDisposable
 {
     /// <summary>200: the body, to be read within the read timeout.</summary>
@@ -27,13 +27,14 @@ public abstract record UpstreamAnswer : IDisposable
 }
 
 /// <summary>
-/// GETs from an upstream GOPROXY (or a checksum database) with the repository's timeouts and credentials, retries
-/// and a circuit breaker per upstream origin (<see cref="UpstreamResilience"/>); one shared connection pool.
+/// GETs from a proxy repository's upstream (or another URL on its behalf, such as a checksum database) with the
+/// repository's timeouts and credentials, retries and a circuit breaker per upstream origin
+/// (<see cref="UpstreamResilience"/>); one shared connection pool for every format.
 /// </summary>
-public sealed class GoUpstreamClient(HttpClient http, UpstreamResilience resilience, ISecretProtector secrets)
+public sealed class UpstreamClient(HttpClient http, UpstreamResilience resilience, ISecretProtector secrets)
 {
     /// <summary>
-    /// GETs a path under a base URL (the repository's upstream GOPROXY, or a checksum database) with the repository's
+    /// GETs a path under a base URL (the repository's upstream, or a checksum database) with the repository's
     /// timeouts. The repository's credentials go only to its upstream's origin.
     /// </summary>
     public async Task<UpstreamAnswer> GetAsync(ProxySettings settings, string baseUrl, string relativePath, CancellationToken cancellationToken)
@@ -95,59 +96,6 @@ public sealed class GoUpstreamClient(HttpClient http, UpstreamResilience resilie
         {
             response?.Dispose();
             return new UpstreamAnswer.Failed(502, $"upstream {baseUrl} could not be reached: {e.Message}");
-        }
-    }
-
-    /// <summary>Gives up when the upstream sends nothing for the read timeout (a stalled body, not a slow large one).</summary>
-    private sealed class ReadTimeoutStream(Stream inner, TimeSpan readTimeout) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(readTimeout);
-            try
-            {
-                return await inner.ReadAsync(buffer, timeout.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"no bytes from upstream for {readTimeout.TotalSeconds:0} s");
-            }
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

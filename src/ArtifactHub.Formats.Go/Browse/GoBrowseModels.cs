@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using ArtifactHub.Formats.Go.Browse;
 
-namespace ArtifactHub.Server.Endpoints;
+namespace ArtifactHub.Formats.Go.Browse;
 
 /// <param name="Downloads">Downloads of all its versions.</param>
 public sealed record ModuleSummary(string Module, int Versions, string? Latest, DateTimeOffset UpdatedAt, long Downloads);

@@ -1,4 +1,4 @@
-namespace ArtifactHub.Server.Endpoints;
+namespace ArtifactHub.Formats.Go.Browse;
 
 /// <summary>
 /// <c>{module}@{version}</c>, optionally followed by <c>/{path inside the module}</c>, as the browse URLs carry it: the
@@ -22,9 +22,6 @@ public sealed record ModuleVersionReference(string Module, string Version, strin
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         return slash > 0 && slash < rest.Length - 1 ? new(module, rest[..slash], rest[(slash + 1)..]) : null;
     }
-
-    public static IResult Malformed(string reference, string expected) =>
-        Results.Problem(statusCode: 400, title: "Malformed module version", detail: $"'{reference}' is not {expected}.");
 
     private static (string? Module, string? Remainder) Split(string reference)
     {

@@ -3,7 +3,7 @@ using System.Text;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Core.Security;
 
-namespace ArtifactHub.Formats.Go.Proxy;
+namespace ArtifactHub.Core.Proxy;
 
 /// <summary>
 /// The Authorization header a proxy sends with its credentials: only to the origin of its own upstream, so they

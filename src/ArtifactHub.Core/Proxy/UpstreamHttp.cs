@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ArtifactHub.Formats.Go.Proxy;
+namespace ArtifactHub.Core.Proxy;
 
 /// <summary>The one HttpClient (one connection pool) for every upstream; each request carries its repository's connect timeout.</summary>
 public static class UpstreamHttp
