@@ -36,7 +36,7 @@ public sealed class ContentQueries(ArtifactHubDbContext db) : IContentQueries
         return await (withAssets ? components.Include(c => c.Assets) : components).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Asset>> AssetsUnderAsync(IReadOnlyList<int> repositoryIds, string prefix, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Asset>> AssetsUnderAsync(IReadOnlyList<int> repositoryIds, string prefix, CancellationToken cancellationToken, int? limit = null)
     {
         var assets = db.Assets.AsNoTracking().Where(a => repositoryIds.Contains(a.RepositoryId));
         if (prefix.Length > 0)
@@ -45,6 +45,6 @@ public sealed class ContentQueries(ArtifactHubDbContext db) : IContentQueries
             assets = assets.Where(a => a.Path.StartsWith(prefix));
         }
 
-        return await assets.ToListAsync(cancellationToken);
+        return await (limit is { } most ? assets.Take(most) : assets).ToListAsync(cancellationToken);
     }
 }

@@ -11,6 +11,6 @@ public interface IContentQueries
     Task<IReadOnlyList<Component>> ComponentsAsync(
         IReadOnlyList<int> repositoryIds, IReadOnlyCollection<string> names, string? version, bool withAssets, CancellationToken cancellationToken);
 
-    /// <summary>Every asset of the repositories whose path starts with <paramref name="prefix"/> (all of them for "").</summary>
-    Task<IReadOnlyList<Asset>> AssetsUnderAsync(IReadOnlyList<int> repositoryIds, string prefix, CancellationToken cancellationToken);
+    /// <summary>The assets of the repositories whose path starts with <paramref name="prefix"/> (all for ""), at most <paramref name="limit"/> of them when given.</summary>
+    Task<IReadOnlyList<Asset>> AssetsUnderAsync(IReadOnlyList<int> repositoryIds, string prefix, CancellationToken cancellationToken, int? limit = null);
 }

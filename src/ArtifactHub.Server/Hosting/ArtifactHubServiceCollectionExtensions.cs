@@ -4,6 +4,7 @@ using ArtifactHub.Core;
 using ArtifactHub.Core.Blobs;
 using ArtifactHub.Data;
 using ArtifactHub.Formats.Go;
+using ArtifactHub.Formats.Raw;
 using ArtifactHub.Migrations.PostgreSql;
 using ArtifactHub.Migrations.Sqlite;
 using ArtifactHub.Server.Auth;
@@ -36,6 +37,7 @@ public static class ArtifactHubServiceCollectionExtensions
         services.AddRepositoryEngines();
         services.AddScoped<RepositoryRules>();
         services.AddGoFormat();
+        services.AddRawFormat();
 
         services.AddArtifactHubAuth(configuration);
         services.AddTrustedForwardedHeaders(configuration);
