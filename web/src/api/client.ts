@@ -1,7 +1,7 @@
-// The one way the UI talks to the server: /api/v1 only, with the session cookie, and the antiforgery token on every
-// change. A failed call throws ApiError, which carries the server's own words (problem details or plain text) and,
-// for validation problems, the messages per field. A 401 (the session has ended) is also told to the session, which
-// sends the visitor to sign in.
+// The one way the UI talks to the server: /api/v1 (and a repository's content URL, to delete a raw file), with the
+// session cookie, and the antiforgery token on every change. A failed call throws ApiError, which carries the server's
+// own words (problem details or plain text) and, for validation problems, the messages per field. A 401 (the session
+// has ended) is also told to the session, which sends the visitor to sign in.
 
 export const apiBase = "/api/v1";
 
@@ -65,13 +65,28 @@ export interface RequestOptions {
   text?: boolean;
   /** A lookup whose refusal the caller expects and handles (a member it may not read): a 401 does not end the session. */
   probe?: boolean;
+  /** The Content-Type of a Blob/File body, instead of the file's own type (an upload stored as bytes). */
+  contentType?: string;
+}
+
+/** An answer with its status, for the calls whose success status says something (201 stored, 200 already there). */
+export interface Answer<T> {
+  status: number;
+  body: T;
 }
 
 /**
- * Calls `/api/v1{path}`. A body that is a Blob/File is sent as it is; any other object as JSON. A change the server
- * refuses for its antiforgery token (none fetched yet, or a stale one) is sent once more with a fresh token.
+ * Calls `/api/v1{path}`, or `path` itself when it is an absolute http(s) URL (a repository's content URL, whose DELETE
+ * needs the same session, token and error handling). A body that is a Blob/File is sent as it is; any other object as
+ * JSON. A change the server refuses for its antiforgery token (none fetched yet, or a stale one) is sent once more with
+ * a fresh token.
  */
 export async function request<T>(method: string, path: string, body?: Body, options: RequestOptions = {}): Promise<T> {
+  return (await requestAnswer<T>(method, path, body, options)).body;
+}
+
+/** As `request`, with the answer's status. */
+export async function requestAnswer<T>(method: string, path: string, body?: Body, options: RequestOptions = {}): Promise<Answer<T>> {
   const change = method !== "GET" && method !== "HEAD";
   let response = await send(method, path, body, options);
   if (change && response.status === 400) {
@@ -90,14 +105,15 @@ export async function request<T>(method: string, path: string, body?: Body, opti
     }
     throw error;
   }
-  if (response.status === 204) {
-    return undefined as T;
+  const status = response.status;
+  if (status === 204) {
+    return { status, body: undefined as T };
   }
   if (options.text) {
-    return (await response.text()) as T;
+    return { status, body: (await response.text()) as T };
   }
   const type = response.headers.get("Content-Type") ?? "";
-  return (type.includes("json") ? await response.json() : await response.text()) as T;
+  return { status, body: (type.includes("json") ? await response.json() : await response.text()) as T };
 }
 
 async function send(method: string, path: string, body: Body, options: RequestOptions): Promise<Response> {
@@ -110,7 +126,7 @@ async function send(method: string, path: string, body: Body, options: RequestOp
   let payload: BodyInit | undefined;
   if (body instanceof Blob) {
     payload = body;
-    headers["Content-Type"] = body.type || "application/octet-stream";
+    headers["Content-Type"] = options.contentType ?? (body.type || "application/octet-stream");
   } else if (body !== undefined) {
     payload = JSON.stringify(body);
     headers["Content-Type"] = "application/json";
@@ -119,7 +135,8 @@ async function send(method: string, path: string, body: Body, options: RequestOp
     headers[antiforgeryHeader] = antiforgeryToken;
   }
   try {
-    return await fetch(apiBase + path, { method, headers, body: payload, credentials: "same-origin", signal: options.signal });
+    const url = /^https?:\/\//i.test(path) ? path : apiBase + path;
+    return await fetch(url, { method, headers, body: payload, credentials: "same-origin", signal: options.signal });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") {
       throw e;

@@ -4,8 +4,11 @@ import { del, get, post, put, type RequestOptions } from "./client";
 
 export type RepositoryType = "hosted" | "proxy" | "group";
 
-/** allow-once: new versions may be published, a published one never changes; read-only: nothing may be published. */
-export type WritePolicy = "allow-once" | "read-only";
+/**
+ * allow-once: new versions (files) may be published, a published one never changes; allow (raw only): a file may be
+ * replaced; read-only: nothing may be published.
+ */
+export type WritePolicy = "allow-once" | "allow" | "read-only";
 
 export interface HostedSettings {
   writePolicy: WritePolicy;
@@ -40,6 +43,13 @@ export interface ProxySettings {
   block: string[];
   checksumDatabases: ChecksumDatabase[];
   authentication?: UpstreamAuthentication | null;
+  /**
+   * Raw: glob patterns of the paths fetched again after metadataMaxAgeMinutes (`*.json`, or one ending in a slash for
+   * directory listings); every other file is cached for good. The server's default: none.
+   */
+  metadataPaths?: string[];
+  /** Raw: a suffix such as ".sha256": each downloaded file is checked against the checksum file at its path + suffix. */
+  verifySidecar?: string | null;
 }
 
 export interface GroupSettings {
@@ -53,16 +63,18 @@ export interface Repository {
   type: RepositoryType;
   online: boolean;
   anonymousRead: boolean;
-  /** The GOPROXY base, with a trailing slash: http://host/repository/name/ */
+  /** The content URL, with a trailing slash: http://host/repository/name/ (the GOPROXY base; a raw file is at url + path). */
   url: string;
   hosted?: HostedSettings | null;
   proxy?: ProxySettings | null;
   group?: GroupSettings | null;
   createdAt: string;
   updatedAt: string;
-  /** null for a group: its members hold the content. */
+  /** null for a group: its members hold the content. 0 for a raw repository, which counts files instead. */
   moduleCount?: number | null;
   versionCount?: number | null;
+  /** The files a raw repository stores (null for a group). */
+  fileCount?: number | null;
   storageBytes?: number | null;
 }
 
@@ -90,8 +102,14 @@ export const proxyDefaults: ProxySettings = {
   checksumDatabases: [{ name: "sum.golang.org", url: "https://sum.golang.org", latestMaxAgeSeconds: 60 }],
 };
 
-/** The formats this server has handlers for (no endpoint lists them; Go is the only one). */
-export const repositoryFormats = [{ value: "go", label: "Go modules" }];
+/** The formats this server has handlers for (no endpoint lists them). */
+export const repositoryFormats = [
+  { value: "go", label: "Go modules" },
+  { value: "raw", label: "Raw (any file at any path)" },
+];
+
+/** Whether a repository is a raw one: files in directories instead of modules and versions. */
+export const isRaw = (repository: { format: string }) => repository.format === "raw";
 
 /** `/repositories/{name}` under /api/v1. */
 export const repositoryApiPath = (name: string) => `/repositories/${encodeURIComponent(name)}`;

@@ -2,9 +2,13 @@ import { encodePath } from "../api/client";
 
 // Where the pages live (relative to the router's basename /ui). Module paths keep their slashes, each segment encoded
 // (so an '@', '+', space or '%' in a segment is %-encoded); a version page is the module page's path followed by a raw
-// "@version".
+// "@version". A raw repository's directory is a query of its repository page, as a version page's file is.
 
 export const repositoryPath = (name: string) => `/repositories/${encodeURIComponent(name)}`;
+
+/** A directory of a raw repository's page: the repository page with ?dir=dists/go/ (the top: no query). */
+export const directoryPath = (name: string, dir: string) =>
+  dir ? `${repositoryPath(name)}?${new URLSearchParams({ dir })}` : repositoryPath(name);
 
 export const modulePath = (name: string, module: string) => `${repositoryPath(name)}/modules/${encodePath(module)}`;
 

@@ -33,3 +33,36 @@ export const group = repository("go-group", "group", {
   url: "https://ah.example.com/repository/go-group/",
   group: { members: ["go-hosted", "go-proxy"] },
 });
+
+// Raw repositories: files at paths instead of modules (moduleCount and versionCount 0, fileCount beside them).
+
+export function rawRepository(name: string, type: RepositoryType, extra: Partial<Repository> = {}): Repository {
+  return repository(name, type, {
+    format: "raw",
+    ...(type === "proxy"
+      ? { proxy: { ...proxyDefaults, upstream: "https://dl.example.com/releases/", checksumDatabases: [], metadataPaths: [], verifySidecar: null } }
+      : {}),
+    ...(type === "group" ? { fileCount: null } : { moduleCount: 0, versionCount: 0 }),
+    ...extra,
+  });
+}
+
+export const rawHosted = rawRepository("raw-hosted", "hosted", { fileCount: 4, storageBytes: 3 * 1024 * 1024 });
+
+export const rawProxy = rawRepository("raw-proxy", "proxy", {
+  url: "https://ah.example.com/repository/raw-proxy/",
+  fileCount: 7,
+  storageBytes: 2048,
+  proxy: {
+    ...proxyDefaults,
+    upstream: "https://dl.example.com/releases/",
+    checksumDatabases: [],
+    metadataPaths: ["*.json", "*/"],
+    verifySidecar: ".sha256",
+  },
+});
+
+export const rawGroup = rawRepository("raw-group", "group", {
+  url: "https://ah.example.com/repository/raw-group/",
+  group: { members: ["raw-hosted", "raw-proxy"] },
+});

@@ -1,5 +1,5 @@
-import { render } from "@testing-library/react";
-import { MemoryRouter, useLocation } from "react-router-dom";
+import { act, render } from "@testing-library/react";
+import { MemoryRouter, useLocation, useNavigate, type NavigateFunction } from "react-router-dom";
 import type { Me } from "../api/session";
 import { App } from "../App";
 import { SessionProvider } from "../auth/SessionContext";
@@ -25,9 +25,19 @@ export function sessionAnswers(me: Me | null): Canned[] {
     : [{ path: "/me", status: 401, body: "authentication required" }];
 }
 
-/** Where the router is (the address bar), so tests can check navigation. */
+let navigateInApp: NavigateFunction | null = null;
+
+/** The browser's Back button. */
+export async function goBack() {
+  await act(async () => {
+    await navigateInApp?.(-1);
+  });
+}
+
+/** Where the router is (the address bar), so tests can check navigation, and its history (goBack). */
 function AddressBar() {
   const location = useLocation();
+  navigateInApp = useNavigate();
   return <p data-testid="location">{location.pathname + location.search}</p>;
 }
 

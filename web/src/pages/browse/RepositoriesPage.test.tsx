@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, test, vi } from "vitest";
 import { problem } from "../../test/fetchMock";
-import { group, hosted, proxy } from "../../test/fixtures";
+import { group, hosted, proxy, rawGroup, rawHosted, rawProxy } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
 
 test("the list shows each repository with its type, URL and copy button, state, module count and storage used", async () => {
@@ -62,4 +62,25 @@ test("a failed load shows the server's words", async () => {
     { path: "/repositories", ...problem(500, "Database down", "try later") },
   ]);
   expect(await screen.findByRole("alert")).toHaveTextContent("Database down: try later");
+});
+
+test("a raw repository's row counts its files; the column says what it counts", async () => {
+  renderApp("/repositories", [{ path: "/repositories", body: [hosted, rawHosted, rawGroup] }]);
+  const rawRow = within((await screen.findByRole("link", { name: "raw-hosted" })).closest("tr")!);
+  expect(rawRow.getByText("raw")).toBeInTheDocument();
+  expect(rawRow.getByRole("cell", { name: "4" })).toBeInTheDocument();
+  expect(rawRow.getByRole("cell", { name: "3.0 MiB" })).toBeInTheDocument();
+  expect(rawRow.getByText("http://localhost:8081/repository/raw-hosted/")).toBeInTheDocument();
+  expect(within(screen.getByRole("link", { name: "raw-group" }).closest("tr")!).getByText("2 members")).toBeInTheDocument();
+  expect(within(screen.getByRole("link", { name: "go-hosted" }).closest("tr")!).getByRole("cell", { name: "3" })).toBeInTheDocument();
+  expect(screen.getByRole("columnheader", { name: "Modules / files" })).toBeInTheDocument();
+});
+
+test("the count column is Modules for Go repositories only, Files for raw ones only", async () => {
+  const { unmount } = renderApp("/repositories", [{ path: "/repositories", body: [hosted, proxy] }]);
+  expect(await screen.findByRole("columnheader", { name: "Modules" })).toBeInTheDocument();
+  unmount();
+  renderApp("/repositories", [{ path: "/repositories", body: [rawHosted, rawProxy] }]);
+  expect(await screen.findByRole("columnheader", { name: "Files" })).toBeInTheDocument();
+  expect(within(screen.getByRole("link", { name: "raw-proxy" }).closest("tr")!).getByRole("cell", { name: "7" })).toBeInTheDocument();
 });

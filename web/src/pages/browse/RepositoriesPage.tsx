@@ -1,5 +1,5 @@
 import { Link } from "react-router-dom";
-import { listRepositories, type Repository } from "../../api/repositories";
+import { isRaw, listRepositories, type Repository } from "../../api/repositories";
 import { CopyButton } from "../../components/CopyButton";
 import { LoadError } from "../../components/ErrorText";
 import { formatBytes } from "../../components/format";
@@ -8,7 +8,7 @@ import { repositoryPath } from "../../components/paths";
 import { OnlineBadge, typeLabel } from "../../components/repositoryLabels";
 import { useApi } from "../../components/useApi";
 
-/** Every repository the caller may read, with where to point GOPROXY and what each holds. */
+/** Every repository the caller may read, with where to point GOPROXY (or curl) and what each holds. */
 export function RepositoriesPage() {
   const { data, error, loading } = useApi(listRepositories, []);
 
@@ -22,7 +22,7 @@ export function RepositoriesPage() {
         <ListTable
           caption="Repositories"
           className="repo-table"
-          columns={["Name", "Format", "Type", "URL", "State", { label: "Modules", numeric: true }, { label: "Storage", numeric: true }]}
+          columns={["Name", "Format", "Type", "URL", "State", { label: countHeading(data), numeric: true }, { label: "Storage", numeric: true }]}
         >
           {data.map((r) => (
             <RepositoryRow key={r.name} repository={r} />
@@ -49,10 +49,16 @@ function RepositoryRow({ repository: r }: { repository: Repository }) {
       <td>
         <OnlineBadge online={r.online} />
       </td>
-      <td className="num">{group ? <Members count={r.group?.members?.length ?? 0} /> : (r.moduleCount ?? "–")}</td>
+      <td className="num">{group ? <Members count={r.group?.members?.length ?? 0} /> : ((isRaw(r) ? r.fileCount : r.moduleCount) ?? "–")}</td>
       <td className="num">{group ? "–" : formatBytes(r.storageBytes)}</td>
     </tr>
   );
+}
+
+/** What the count column counts: a Go repository's modules, a raw one's files (each row's Format says which). */
+function countHeading(repositories: Repository[]): string {
+  const raw = repositories.filter(isRaw).length;
+  return raw === 0 ? "Modules" : raw === repositories.length ? "Files" : "Modules / files";
 }
 
 /** A group holds nothing itself: say whose content it shows instead of a count. */

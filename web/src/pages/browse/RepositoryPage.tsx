@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
-import { getRepository, listRepositories, type Repository } from "../../api/repositories";
+import { getRepository, isRaw, listRepositories, type Repository } from "../../api/repositories";
 import { mayOnRepository } from "../../api/session";
 import { useSession } from "../../auth/SessionContext";
 import { CopyButton } from "../../components/CopyButton";
@@ -11,14 +11,19 @@ import { repositoryPath } from "../../components/paths";
 import { OnlineBadge, typeLabel } from "../../components/repositoryLabels";
 import { useApi } from "../../components/useApi";
 import { ModuleList } from "./ModuleList";
+import { RawContent } from "./RawContent";
 import { SetupSection } from "./SetupSection";
 import { UploadSection } from "./UploadSection";
 
-/** One repository: how to use it, what it holds, and (hosted, with write) an upload. */
+/**
+ * One repository: how to use it, what it holds, and (hosted, with write) an upload. Go: its modules; raw: its files, a
+ * directory at a time (RawContent).
+ */
 export function RepositoryPage() {
   const name = useParams().name ?? "";
   const { me } = useSession();
-  // Bumped after an upload: the counts, the module list and the GONOSUMDB prefixes load again.
+  // Bumped after an upload (or a raw file's delete): the counts, the module list or directory, and the GONOSUMDB
+  // prefixes load again.
   const [generation, setGeneration] = useState(0);
   const { data: repository, error } = useApi((options) => getRepository(name, options), [name, generation]);
   const onUploaded = useCallback(() => setGeneration((g) => g + 1), []);
@@ -39,11 +44,17 @@ export function RepositoryPage() {
         <>
           <Summary repository={current} />
           {current.type === "group" && <Members group={current} />}
-          <SetupSection repository={current} userName={me?.userName ?? null} generation={generation} />
-          {current.type === "hosted" && mayOnRepository(me, current.name, "write") && (
-            <UploadSection repository={current} onUploaded={onUploaded} />
+          {isRaw(current) ? (
+            <RawContent repository={current} me={me} generation={generation} onChanged={onUploaded} />
+          ) : (
+            <>
+              <SetupSection repository={current} userName={me?.userName ?? null} generation={generation} />
+              {current.type === "hosted" && mayOnRepository(me, current.name, "write") && (
+                <UploadSection repository={current} onUploaded={onUploaded} />
+              )}
+              <ModuleList repository={current.name} generation={generation} />
+            </>
           )}
-          <ModuleList repository={current.name} generation={generation} />
         </>
       )}
     </section>
@@ -85,7 +96,8 @@ function Summary({ repository: r }: { repository: Repository }) {
         <div>
           <dt>Holds</dt>
           <dd>
-            {count(r.moduleCount, "module")}, {count(r.versionCount, "version")}, {formatBytes(r.storageBytes)}
+            {isRaw(r) ? count(r.fileCount, "file") : `${count(r.moduleCount, "module")}, ${count(r.versionCount, "version")}`},{" "}
+            {formatBytes(r.storageBytes)}
           </dd>
         </div>
       )}
@@ -113,7 +125,9 @@ function Members({ group }: { group: Repository }) {
         <p className="muted">This group has no members yet.</p>
       ) : (
         <>
-          <p className="muted">Asked in this order; the first member that holds a module version answers for it.</p>
+          <p className="muted">
+            Asked in this order; the first member that holds {isRaw(group) ? "a file at a path" : "a module version"} answers for it.
+          </p>
           <ol className="group-members">
             {members.map((m) => {
               const member = byName.get(m);

@@ -10,8 +10,10 @@ type Action = "up" | "down" | "remove";
  * choose one of the repositories of the same format. Keyboard users keep their place: after a move the focus stays on
  * the moved member's button (or its other move button at the ends), after a removal it goes to a neighbour.
  */
-export function GroupMembers({ members, onChange, choices, error, loadError }: {
+export function GroupMembers({ members, holds = "a module version", onChange, choices, error, loadError }: {
   members: string[];
+  /** What a member answers for, in the help: "a module version" (Go), "a file at a path" (raw). */
+  holds?: string;
   onChange(members: string[]): void;
   /** The repositories that may be members: the same format, not the group itself. */
   choices: Repository[];
@@ -77,7 +79,7 @@ export function GroupMembers({ members, onChange, choices, error, loadError }: {
     <fieldset className="members">
       <legend>Members</legend>
       <p id="members-help" className="help">
-        The group answers from its members in this order: the first that holds a module version serves it.
+        The group answers from its members in this order: the first that holds {holds} serves it.
       </p>
       {members.length === 0 ? (
         <p className="muted">No members yet.</p>

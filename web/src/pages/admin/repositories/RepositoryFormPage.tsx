@@ -72,7 +72,7 @@ function RepositoryForm({ existing }: { existing?: Repository }) {
       back={{ to: "/admin/repositories", label: "Back to the repositories" }}
       submitLabel={editing ? "Save" : "Create repository"}
       busy={busy}
-      error={restMessage(problem, shownFields(form.type))}
+      error={restMessage(problem, shownFields(form.type, form.format))}
       onSubmit={(e) => submit(e, save)}
     >
       <Field
@@ -96,7 +96,16 @@ function RepositoryForm({ existing }: { existing?: Repository }) {
       <div className="field-grid">
         <Field id="repo-format" label="Format" error={error("format")}>
           {(a11y) => (
-            <select {...a11y} value={form.format} disabled={editing} onChange={(e) => set({ format: e.target.value, members: [] })}>
+            <select
+              {...a11y}
+              value={form.format}
+              disabled={editing}
+              onChange={(e) => {
+                const format = e.target.value;
+                // Members must be of the group's format; overwriting is raw's alone.
+                set({ format, members: [], ...(format !== "raw" && form.writePolicy === "allow" ? { writePolicy: "allow-once" } : {}) });
+              }}
+            >
               {repositoryFormats.map((f) => (
                 <option key={f.value} value={f.value}>
                   {f.label}
@@ -110,7 +119,7 @@ function RepositoryForm({ existing }: { existing?: Repository }) {
           id="repo-type"
           label="Type"
           error={error("type")}
-          help={editing ? "The type of a repository cannot change." : typeHelp[form.type]}
+          help={editing ? "The type of a repository cannot change." : (form.format === "raw" ? rawTypeHelp : typeHelp)[form.type]}
         >
           {(a11y) => (
             <select {...a11y} value={form.type} disabled={editing} onChange={(e) => set({ type: e.target.value as RepositoryType })}>
@@ -146,8 +155,18 @@ function RepositoryForm({ existing }: { existing?: Repository }) {
           <Field id="repo-write-policy" label="Write policy" error={error("hosted.writePolicy")}>
             {(a11y) => (
               <select {...a11y} value={form.writePolicy} onChange={(e) => set({ writePolicy: e.target.value as WritePolicy })}>
-                <option value="allow-once">Allow new versions (a published version never changes)</option>
-                <option value="read-only">Read-only (nothing may be published)</option>
+                {form.format === "raw" ? (
+                  <>
+                    <option value="allow-once">Allow new files (a stored file never changes)</option>
+                    <option value="allow">Allow overwrite (a stored file may be replaced)</option>
+                    <option value="read-only">Read-only (nothing may be uploaded)</option>
+                  </>
+                ) : (
+                  <>
+                    <option value="allow-once">Allow new versions (a published version never changes)</option>
+                    <option value="read-only">Read-only (nothing may be published)</option>
+                  </>
+                )}
               </select>
             )}
           </Field>
@@ -157,6 +176,7 @@ function RepositoryForm({ existing }: { existing?: Repository }) {
       {form.type === "group" && (
         <GroupMembers
           members={form.members}
+          holds={form.format === "raw" ? "a file at a path" : "a module version"}
           onChange={(members) => set({ members })}
           choices={choices}
           error={fieldMessage(problem, "group.members", { items: true })}
@@ -172,6 +192,12 @@ const typeHelp: Record<RepositoryType, string> = {
   hosted: "Hosted: modules are published here (upload, or PUT …/@v/{version}.zip).",
   proxy: "Proxy: a cache of another module proxy.",
   group: "Group: one URL for several repositories, asked in order.",
+};
+
+const rawTypeHelp: Record<RepositoryType, string> = {
+  hosted: "Hosted: files are uploaded here (on the repository page, or PUT {url}{path}).",
+  proxy: "Proxy: a cache of the files of another web server.",
+  group: "Group: one URL for several raw repositories, asked in order.",
 };
 
 function storedAuthOf(repository: Repository | undefined): StoredAuth | null {

@@ -43,6 +43,10 @@ export interface RepositoryFormState {
   allow: string;
   block: string;
   checksumDatabases: ChecksumDatabaseRow[];
+  /** Raw proxies: one glob pattern per line. */
+  metadataPaths: string;
+  /** Raw proxies: the checksum file's suffix (".sha256"); empty: none. */
+  verifySidecar: string;
   auth: AuthChoice;
   authUsername: string;
   /** The password (basic) or token (bearer): never filled from the server, which never shows it. */
@@ -89,6 +93,8 @@ function proxyFields(proxy: ProxySettings) {
     allow: (proxy.allow ?? []).join("\n"),
     block: (proxy.block ?? []).join("\n"),
     checksumDatabases: rowsOf({ ...proxy, checksumDatabases: proxy.checksumDatabases ?? [] }),
+    metadataPaths: (proxy.metadataPaths ?? []).join("\n"),
+    verifySidecar: proxy.verifySidecar ?? "",
   };
 }
 
@@ -120,6 +126,11 @@ export const proxyNumbers = [
 ] as const;
 
 export type ProxyNumberField = (typeof proxyNumbers)[number]["field"];
+
+/** The help of a numeric field where a raw proxy's differs from a Go proxy's. */
+export const rawNumberHelp: Partial<Record<ProxyNumberField, string>> = {
+  metadataMaxAgeMinutes: "How long a file matching a metadata path is served before it is fetched again.",
+};
 
 /**
  * The upstream credentials to send. Left out (undefined): the server keeps what it holds — when editing and the
@@ -167,6 +178,7 @@ export function requestOf(
   if (form.type === "hosted") {
     request.hosted = { writePolicy: form.writePolicy };
   } else if (form.type === "proxy") {
+    const raw = form.format === "raw";
     const proxy: ProxySettings = {
       upstream: form.upstream.trim(),
       metadataMaxAgeMinutes: number("proxy.metadataMaxAgeMinutes", form.metadataMaxAgeMinutes),
@@ -175,12 +187,19 @@ export function requestOf(
       readTimeoutSeconds: number("proxy.readTimeoutSeconds", form.readTimeoutSeconds),
       allow: linesOf(form.allow),
       block: linesOf(form.block),
-      checksumDatabases: form.checksumDatabases.map((row, i) => ({
-        name: row.name.trim(),
-        url: row.url.trim(),
-        latestMaxAgeSeconds: number(`proxy.checksumDatabases[${i}].latestMaxAgeSeconds`, row.latestMaxAgeSeconds),
-      })),
+      // A Go-only setting: a raw proxy has none (its form does not show the rows, so they are not checked either).
+      checksumDatabases: raw
+        ? []
+        : form.checksumDatabases.map((row, i) => ({
+            name: row.name.trim(),
+            url: row.url.trim(),
+            latestMaxAgeSeconds: number(`proxy.checksumDatabases[${i}].latestMaxAgeSeconds`, row.latestMaxAgeSeconds),
+          })),
     };
+    if (raw) {
+      proxy.metadataPaths = linesOf(form.metadataPaths);
+      proxy.verifySidecar = form.verifySidecar.trim() || null;
+    }
     const authentication = authenticationOf(form, editing ? stored : null);
     if (authentication) {
       proxy.authentication = authentication;
@@ -192,8 +211,8 @@ export function requestOf(
   return Object.keys(problems).length > 0 ? { problems } : { request };
 }
 
-/** The error keys the form shows beside a field, for its type: the rest go beside the button. */
-export function shownFields(type: RepositoryType): string[] {
+/** The error keys the form shows beside a field, for its type and format: the rest go beside the button. */
+export function shownFields(type: RepositoryType, format = "go"): string[] {
   const common = ["name", "format", "type", "online", "anonymousRead"];
   switch (type) {
     case "hosted":
@@ -205,7 +224,7 @@ export function shownFields(type: RepositoryType): string[] {
         ...proxyNumbers.map((n) => `proxy.${n.field}`),
         "proxy.allow",
         "proxy.block",
-        "proxy.checksumDatabases",
+        ...(format === "raw" ? ["proxy.metadataPaths", "proxy.verifySidecar"] : ["proxy.checksumDatabases"]),
         "proxy.authentication",
       ];
     case "group":
