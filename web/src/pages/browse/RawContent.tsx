@@ -23,9 +23,9 @@ export function RawContent({ repository, me, generation, onChanged }: {
   const dir = normalizeDirectory(asked);
   const hosted = repository.type === "hosted";
   const writable = hosted && repository.hosted?.writePolicy !== "read-only";
-  // What the server would allow (Permissions.Can), to offer only that: a proxy's cached files may be deleted too; a
-  // group's files belong to its members; nothing changes in a read-only repository.
-  const canDelete = (writable || repository.type === "proxy") && mayOnRepository(me, repository.name, "delete");
+  // What the server would allow (Permissions.Can), to offer only that: only a hosted repository takes writes (a proxy
+  // or a group answers 405), and nothing changes in a read-only one.
+  const canDelete = writable && mayOnRepository(me, repository.name, "delete");
 
   if (dir === null) {
     return (

@@ -194,7 +194,6 @@ function FileRow({ repository, file, nameId, canDelete, onDelete }: {
   canDelete: boolean;
   onDelete(entry: FileEntry): Promise<void>;
 }) {
-  const proxy = repository.type === "proxy";
   return (
     <tr>
       <th scope="row" className="entry-name">
@@ -225,15 +224,9 @@ function FileRow({ repository, file, nameId, canDelete, onDelete }: {
             confirmLabel="Yes, delete"
             describedBy={nameId}
             question={
-              proxy ? (
-                <>
-                  Delete the cached <strong>{file.name}</strong>? It is fetched from the upstream again when next asked for.
-                </>
-              ) : (
-                <>
-                  Delete <strong>{file.name}</strong>? This cannot be undone.
-                </>
-              )
+              <>
+                Delete <strong>{file.name}</strong>? This cannot be undone.
+              </>
             }
             onConfirm={() => onDelete(file)}
           />
