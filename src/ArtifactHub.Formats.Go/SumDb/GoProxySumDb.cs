@@ -20,7 +20,8 @@ public sealed class GoProxySumDb(ProxyCacheServer proxied)
 
         var repository = request.Repository;
         var settings = RepositorySettings.Read(repository).Proxy ?? new ProxySettings();
-        var database = settings.ChecksumDatabases.FirstOrDefault(d => string.Equals(d.Name, path.Database, StringComparison.Ordinal));
+        // d?: settings saved before null entries were refused may hold one.
+        var database = settings.ChecksumDatabases.FirstOrDefault(d => string.Equals(d?.Name, path.Database, StringComparison.Ordinal));
         if (database is null)
         {
             return ContentResponse.NotFound($"not found: {repository.Name} does not proxy the checksum database {path.Database}");

@@ -7,17 +7,25 @@ namespace ArtifactHub.Server.Endpoints;
 /// <summary>Checks a group's members when it is saved: they exist, share its format, and no group contains itself.</summary>
 public static class GroupMembership
 {
-    public static async Task<string[]> ProblemsAsync(ArtifactHubDbContext db, string groupName, string format, IReadOnlyList<string> members, CancellationToken cancellationToken)
+    /// <param name="members">As the request's JSON holds them, where null may stand for the list or for a name.</param>
+    public static async Task<string[]> ProblemsAsync(ArtifactHubDbContext db, string groupName, string format, IReadOnlyList<string?>? members, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
+        members ??= [];
         if (members.Count == 0)
         {
             problems.Add("A group needs at least one member.");
         }
 
+        if (members.Any(string.IsNullOrEmpty))
+        {
+            problems.Add("A member's name may be neither null nor empty.");
+        }
+
+        var named = members.OfType<string>().Where(m => m.Length > 0).ToList();
         var all = await db.Repositories.AsNoTracking().ToDictionaryAsync(r => r.Name, cancellationToken);
         var self = RepositoryName.Normalize(groupName);
-        foreach (var name in members.Select(RepositoryName.Normalize))
+        foreach (var name in named.Select(RepositoryName.Normalize))
         {
             if (!all.TryGetValue(name, out var member))
             {
@@ -33,7 +41,7 @@ public static class GroupMembership
             }
         }
 
-        if (members.Select(RepositoryName.Normalize).Distinct().Count() != members.Count)
+        if (named.Select(RepositoryName.Normalize).Distinct().Count() != named.Count)
         {
             problems.Add("A member is listed twice.");
         }

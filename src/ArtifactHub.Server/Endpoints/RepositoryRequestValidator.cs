@@ -55,6 +55,7 @@ public sealed class ProxySettingsValidator : AbstractValidator<ProxySettings>
         RuleForEach(p => p.Allow).NotEmpty();
         RuleForEach(p => p.Block).NotEmpty();
         RuleFor(p => p.ChecksumDatabases).NotNull();
+        RuleForEach(p => p.ChecksumDatabases).NotNull().WithMessage("A checksum database is an object with a name and a url, not null.");
         RuleForEach(p => p.ChecksumDatabases).ChildRules(db =>
         {
             db.RuleFor(d => d.Name).Must(ChecksumDatabase.IsValidName)
