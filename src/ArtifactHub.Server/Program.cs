@@ -16,6 +16,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     // A malformed request (bad JSON, a body over a limit) is the client's error, not a 500.
     StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
+app.UseRequestBodyErrors(); // a body that cannot be read is a 400 too (Hosting/RequestBodyErrors.cs), answered by BadRequestExceptionHandler
 app.UseWebUiFiles(); // the browser UI's files, which need no sign-in (Hosting/WebUi.cs); before routing picks an endpoint
 app.UseRouting();
 app.UseAuthentication();

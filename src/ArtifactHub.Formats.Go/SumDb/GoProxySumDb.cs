@@ -19,7 +19,8 @@ public sealed class GoProxySumDb(ProxyEngine proxy)
         }
 
         var repository = request.Repository;
-        var database = GoFormat.ChecksumDatabasesOf(repository.Proxy).FirstOrDefault(d => string.Equals(d.Name, path.Database, StringComparison.Ordinal));
+        // d?: settings saved before null entries were refused may hold one.
+        var database = GoFormat.ChecksumDatabasesOf(repository.Proxy).FirstOrDefault(d => string.Equals(d?.Name, path.Database, StringComparison.Ordinal));
         if (database is null)
         {
             return ContentResponse.NotFound($"not found: {repository.Name} does not proxy the checksum database {path.Database}");

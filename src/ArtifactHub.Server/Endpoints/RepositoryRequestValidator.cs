@@ -24,7 +24,7 @@ public sealed class RepositoryRequestValidator : AbstractValidator<RepositoryReq
         RuleFor(r => r.Group).NotNull().When(r => r.Type == RepositoryType.Group)
             .WithMessage("A group repository needs group settings with its members.");
         RuleFor(r => r.Group!.Members).NotNull().When(r => r.Group is not null).WithMessage("A group needs its members.");
-        RuleForEach(r => r.Group!.Members).NotEmpty().When(r => r.Group?.Members is not null).WithMessage("A member is the name of a repository.");
+        RuleForEach(r => r.Group!.Members).NotEmpty().When(r => r.Group?.Members is not null).WithMessage("A member's name may be neither null nor empty.");
     }
 }
 
@@ -39,6 +39,7 @@ public sealed class ProxySettingsValidator : AbstractValidator<ProxySettings>
         RuleFor(p => p.ReadTimeoutSeconds).InclusiveBetween(1, 3600);
         RuleForEach(p => p.Allow).NotEmpty();
         RuleForEach(p => p.Block).NotEmpty();
+        RuleForEach(p => p.ChecksumDatabases).NotNull().WithMessage("A checksum database is an object with a name and a url, not null.");
         RuleForEach(p => p.ChecksumDatabases).ChildRules(db =>
         {
             db.RuleFor(d => d.Name).Must(ChecksumDatabase.IsValidName)

@@ -44,6 +44,7 @@ public static class ArtifactHubServiceCollectionExtensions
         services.AddValidatorsFromAssemblyContaining<RepositoryRequestValidator>(ServiceLifetime.Singleton);
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
         {
