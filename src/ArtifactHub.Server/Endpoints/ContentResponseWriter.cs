@@ -79,9 +79,9 @@ public static class ContentResponseWriter
                     response.StatusCode = answer.Status;
                     response.ContentType = answer.ContentType;
                     response.ContentLength = content.Length;
-                    if (content.Stream is FileStream file)
+                    if (content.Stream is FileRangeStream file)
                     {
-                        await CopyFileAsync(file, content.Length, response, cancellationToken);
+                        await CopyFileAsync(file, response, cancellationToken);
                     }
                     else
                     {
@@ -103,15 +103,15 @@ public static class ContentResponseWriter
     /// Reads the file straight into the response pipe's buffers: one copy fewer than SendFileAsync's fallback,
     /// which goes through an intermediate buffer (Kestrel has no kernel sendfile).
     /// </summary>
-    private static async Task CopyFileAsync(FileStream file, long length, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task CopyFileAsync(FileRangeStream file, HttpResponse response, CancellationToken cancellationToken)
     {
         var writer = response.BodyWriter;
-        var handle = file.SafeFileHandle;
-        long offset = 0;
-        while (offset < length)
+        var end = file.Start + file.Length;
+        var offset = file.Start;
+        while (offset < end)
         {
-            var memory = writer.GetMemory((int)Math.Min(CopyChunk, length - offset));
-            var read = await RandomAccess.ReadAsync(handle, memory, offset, cancellationToken);
+            var memory = writer.GetMemory((int)Math.Min(CopyChunk, end - offset));
+            var read = await RandomAccess.ReadAsync(file.Handle, memory[..(int)Math.Min(memory.Length, end - offset)], offset, cancellationToken);
             if (read == 0)
             {
                 break;
