@@ -55,9 +55,6 @@ public sealed class AzureBlobStore(IAzureBlobClient client) : IBlobStore
     public async Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) =>
         await client.GetLengthAsync(BlobNames.RelativePath(sha256), cancellationToken).ConfigureAwait(false) is not null;
 
-    public Task DeleteAsync(string sha256, CancellationToken cancellationToken) =>
-        client.DeleteIfExistsAsync(BlobNames.RelativePath(sha256), cancellationToken);
-
     public async IAsyncEnumerable<StoredBlob> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);

@@ -48,7 +48,6 @@ public sealed class ReadinessTests : IDisposable
 
         public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) => inner.ExistsAsync(sha256, cancellationToken);
 
-        public Task DeleteAsync(string sha256, CancellationToken cancellationToken) => inner.DeleteAsync(sha256, cancellationToken);
 
         public IAsyncEnumerable<StoredBlob> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
 

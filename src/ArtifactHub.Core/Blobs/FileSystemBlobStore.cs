@@ -45,20 +45,6 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(sha256)));
 
-    public Task DeleteAsync(string sha256, CancellationToken cancellationToken)
-    {
-        try
-        {
-            File.Delete(PathOf(sha256));
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Never stored: nothing to delete.
-        }
-
-        return Task.CompletedTask;
-    }
-
     public async IAsyncEnumerable<StoredBlob> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!Directory.Exists(Root))

@@ -52,8 +52,6 @@ public interface IBlobStore
 
     Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken);
 
-    Task DeleteAsync(string sha256, CancellationToken cancellationToken);
-
     /// <summary>Every content blob in the store, with what <see cref="DeleteIfUnchangedAsync"/> needs (for garbage collection).</summary>
     IAsyncEnumerable<StoredBlob> ListAsync(CancellationToken cancellationToken);
 

@@ -48,7 +48,7 @@ public static class ArtifactHubInitializer
         if (fresh)
         {
             // One GOPROXY line for a developer: go-group = private modules from go-hosted, public ones through go-proxy.
-            var now = DateTimeOffset.UtcNow;
+            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
             Repository Go(string name, RepositoryType type, RepositorySettings settings) => new()
             {
                 Name = name,

@@ -94,21 +94,23 @@ public abstract class BlobStoreConformance : IAsyncLifetime
     public async Task Reading_or_deleting_a_missing_blob_is_not_an_error()
     {
         Assert.Null(await Store.OpenReadAsync(Missing, default));
-        await Store.DeleteAsync(Missing, default);
+        Assert.False(await Store.DeleteIfUnchangedAsync(new StoredBlob(Missing, 10, DateTimeOffset.UtcNow, "never-listed"), default));
         Assert.False(await Store.ExistsAsync(Missing, default));
     }
 
     [Fact]
-    public async Task A_deleted_blob_is_gone_and_can_be_put_again()
+    public async Task A_deleted_blob_no_longer_exists_and_can_be_put_again()
     {
         var bytes = RandomNumberGenerator.GetBytes(5000);
         await using var staged = await StageAsync(bytes);
         await Store.PutAsync(staged, default);
 
-        await Store.DeleteAsync(staged.Sha256, default);
+        Assert.True(await Store.DeleteIfUnchangedAsync(Assert.Single(await ListAsync()), default));
 
         Assert.False(await Store.ExistsAsync(staged.Sha256, default));
         Assert.Null(await Store.OpenReadAsync(staged.Sha256, default));
+        Assert.Null(await Store.OpenReadAsync(staged.Sha256, new BlobRange(0, 10), default));
+        Assert.Empty(await ListAsync());
         await using var again = await StageAsync(bytes);
         Assert.Equal(BlobPutStatus.Created, await Store.PutAsync(again, default));
         Assert.Equal(bytes, await ReadAllAsync(staged.Sha256, bytes.Length));
@@ -370,7 +372,7 @@ public abstract class BlobStoreConformance : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => Store.OpenReadAsync(name, default));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.OpenReadAsync(name, new BlobRange(0, 10), default));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.ExistsAsync(name, default));
-        await Assert.ThrowsAsync<ArgumentException>(() => Store.DeleteAsync(name, default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.DeleteIfUnchangedAsync(new StoredBlob(name, 10, DateTimeOffset.UtcNow, "listed"), default));
     }
 
     private static readonly string Missing = new('a', 64);
