@@ -88,10 +88,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ["DELETE /api/v1/session"] = [On("DELETE", "/api/v1/session", Open)],
         ["GET /api/v1/session/antiforgery"] = [On("GET", "/api/v1/session/antiforgery", Open)],
 
-        ["GET /repository/{repository}/{**path}"] = [On("GET", ModuleA + "/list", ReadA), On("GET", ModuleB + "/list", ReadB)],
-        ["HEAD /repository/{repository}/{**path}"] = [On("HEAD", ModuleA + "/list", ReadA), On("HEAD", ModuleB + "/list", ReadB)],
-        ["PUT /repository/{repository}/{**path}"] = [On("PUT", ModuleA + "/v1.0.0.zip", WriteA, () => "not a zip"), On("PUT", ModuleB + "/v1.0.0.zip", ChangeB, () => "not a zip")],
-        ["DELETE /repository/{repository}/{**path}"] = [On("DELETE", ModuleA + "/v9.9.9", DeleteA), On("DELETE", ModuleB + "/v9.9.9", ChangeB)],
+        ["GET /repository/{repository}/{**path}"] =
+            [On("GET", ModuleA + "/list", ReadA), On("GET", ModuleB + "/list", ReadB), On("GET", "/repository/raw-a/dir/", ReadA), On("GET", "/repository/raw-b/f.txt", ReadB)],
+        ["HEAD /repository/{repository}/{**path}"] = [On("HEAD", ModuleA + "/list", ReadA), On("HEAD", ModuleB + "/list", ReadB), On("HEAD", "/repository/raw-a/f.txt", ReadA)],
+        ["PUT /repository/{repository}/{**path}"] =
+        [
+            On("PUT", ModuleA + "/v1.0.0.zip", WriteA, () => "not a zip"), On("PUT", ModuleB + "/v1.0.0.zip", ChangeB, () => "not a zip"),
+            On("PUT", "/repository/raw-a/d/", WriteA, () => "a directory path: refused after authorization"), On("PUT", "/repository/raw-b/d/", ChangeB, () => "x"),
+        ],
+        ["DELETE /repository/{repository}/{**path}"] =
+            [On("DELETE", ModuleA + "/v9.9.9", DeleteA), On("DELETE", ModuleB + "/v9.9.9", ChangeB), On("DELETE", "/repository/raw-a/none.txt", DeleteA), On("DELETE", "/repository/raw-b/none.txt", ChangeB)],
 
         ["GET /api/v1/repositories"] = [On("GET", "/api/v1/repositories", Open)],
         ["POST /api/v1/repositories"] = [On("POST", "/api/v1/repositories", GlobalPrivilege, () => new { name = Unique("m"), format = "go", type = "hosted" })],
@@ -104,7 +110,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ["GET /api/v1/repositories/{name}/versions/{**path}"] = [On("GET", "/api/v1/repositories/team-a/versions/example.com/matrix/mod@v1.0.0", ReadA), On("GET", "/api/v1/repositories/team-b/versions/example.com/matrix/mod@v1.0.0", ReadB)],
         ["GET /api/v1/repositories/{name}/files"] = [On("GET", "/api/v1/repositories/team-a/files", ReadA)],
         ["GET /api/v1/repositories/{name}/files/{**path}"] = [On("GET", "/api/v1/repositories/team-a/files/example.com/matrix/mod@v1.0.0/go.mod", ReadA), On("GET", "/api/v1/repositories/team-b/files/example.com/matrix/mod@v1.0.0/go.mod", ReadB)],
-        ["POST /api/v1/repositories/{name}/upload"] = [On("POST", "/api/v1/repositories/team-a/upload", WriteA, () => "not a zip"), On("POST", "/api/v1/repositories/team-b/upload", ChangeB, () => "not a zip")],
+        ["POST /api/v1/repositories/{name}/upload"] =
+        [
+            On("POST", "/api/v1/repositories/team-a/upload", WriteA, () => "not a zip"), On("POST", "/api/v1/repositories/team-b/upload", ChangeB, () => "not a zip"),
+            On("POST", "/api/v1/repositories/raw-a/upload?path=d/", WriteA, () => "x"), On("POST", "/api/v1/repositories/raw-b/upload?path=d/", ChangeB, () => "x"),
+        ],
+        ["GET /api/v1/repositories/{name}/tree"] = [On("GET", "/api/v1/repositories/raw-a/tree", ReadA), On("GET", "/api/v1/repositories/raw-b/tree", ReadB)],
+        ["GET /api/v1/repositories/{name}/tree/{**path}"] = [On("GET", "/api/v1/repositories/raw-a/tree/d/", ReadA), On("GET", "/api/v1/repositories/raw-b/tree/d/", ReadB)],
 
         ["GET /api/v1/security/users"] = [On("GET", "/api/v1/security/users", GlobalPrivilege)],
         ["POST /api/v1/security/users"] = [On("POST", "/api/v1/security/users", GlobalPrivilege, () => new { userName = Unique("u"), roles = Array.Empty<string>() })],
@@ -183,7 +195,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     }
 
     /// <summary>
-    /// A server with team-a (hosted, anonymousRead off), team-b (hosted, defaults), team-c and doomed (hosted), a reader
+    /// A server with team-a (hosted, anonymousRead off), team-b (hosted, defaults), team-c and doomed (hosted), raw-a and
+    /// raw-b (raw hosted, as team-a and team-b, on the same roles), a reader
     /// and a publisher of team-a, tokens of admin (revoked, expired, narrowed to team-b), and things to change or delete.
     /// </summary>
     public sealed class Fixture : IDisposable
@@ -245,13 +258,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 new { name = "team-b", format = "go", type = "hosted" },
                 new { name = "team-c", format = "go", type = "hosted" },
                 new { name = "doomed", format = "go", type = "hosted" },
+                new { name = "raw-a", format = "raw", type = "hosted", anonymousRead = false },
+                new { name = "raw-b", format = "raw", type = "hosted" },
             })
             {
                 (await admin.PostAsJsonAsync("/api/v1/repositories", repository)).EnsureSuccessStatusCode();
             }
 
-            await SecurityTestData.CreateRoleAsync(Factory, "team-a-readers", "repository:team-a:read");
-            await SecurityTestData.CreateRoleAsync(Factory, "team-a-publishers", "repository:team-a:read", "repository:team-a:write");
+            // raw-a and raw-b stand beside team-a and team-b: the same rights on a repository of the other format.
+            await SecurityTestData.CreateRoleAsync(Factory, "team-a-readers", "repository:team-a:read", "repository:raw-a:read");
+            await SecurityTestData.CreateRoleAsync(Factory, "team-a-publishers", "repository:team-a:read", "repository:team-a:write", "repository:raw-a:read", "repository:raw-a:write");
             await SecurityTestData.CreateRoleAsync(Factory, "victim-role");
             await SecurityTestData.CreateUserAsync(Factory, "reader-a", Password, "team-a-readers");
             await SecurityTestData.CreateUserAsync(Factory, "publisher-a", Password, "team-a-publishers");
@@ -266,7 +282,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             Clients[Caller.Admin] = admin;
             Clients[Caller.RevokedToken] = Factory.CreateBearerClient(await SecurityTestData.CreateTokenAsync(Factory, "admin", revoked: true));
             Clients[Caller.ExpiredToken] = Factory.CreateBearerClient(await SecurityTestData.CreateTokenAsync(Factory, "admin", expiresAt: DateTimeOffset.UtcNow.AddMinutes(-1)));
-            Clients[Caller.TokenNarrowedToB] = Factory.CreateBearerClient(await SecurityTestData.CreateTokenAsync(Factory, "admin", ["repository:team-b:admin"]));
+            Clients[Caller.TokenNarrowedToB] = Factory.CreateBearerClient(await SecurityTestData.CreateTokenAsync(Factory, "admin", ["repository:team-b:admin", "repository:raw-b:admin"]));
         }
 
         public void Dispose() => Factory.Dispose();
