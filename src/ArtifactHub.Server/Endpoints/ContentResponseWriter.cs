@@ -14,6 +14,12 @@ public static class ContentResponseWriter
     {
         var response = context.Response;
         var headers = response.GetTypedHeaders();
+
+        // Stored files are anyone's uploads (a raw .html or .svg): never sniffed into something else, and when a browser
+        // renders one it is a sandbox of its own, no script and not of this origin, so it cannot act on a signed-in user's
+        // session with the UI.
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = "sandbox";
         if (answer.ETag is not null)
         {
             response.Headers.ETag = answer.ETag;

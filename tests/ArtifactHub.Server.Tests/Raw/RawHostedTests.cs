@@ -39,6 +39,19 @@ public sealed class RawHostedTests(ArtifactHubFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task An_uploaded_html_page_is_served_sandboxed_and_unsniffed_so_its_script_cannot_act_as_a_signed_in_user()
+    {
+        var repo = await admin.CreateRawAsync("pages", "hosted");
+        await admin.PutFileAsync(repo, "evil.html", "<script>fetch('/api/v1/security/users')</script>"u8.ToArray());
+
+        using var page = await anonymous.GetAsync(RawClient.Url(repo, "evil.html"));
+
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("sandbox", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
     public async Task Under_allow_once_the_same_bytes_again_are_a_200_and_other_bytes_a_409_that_changes_nothing()
     {
         var repo = await admin.CreateRawAsync("once", "hosted");
