@@ -5,7 +5,7 @@ namespace ArtifactHub.Core.Blobs;
 /// time: for a reader that jumps about (a zip's central directory, then the entries asked for) in a blob whose store
 /// streams downloads that cannot seek (Azure Blob). Nothing but the blocks read is fetched, and one block is held.
 /// </summary>
-public sealed class BlobRangeStream : Stream
+public sealed class BlobRangeStream : ReadOnlyStream
 {
     /// <summary>One ranged read fetches at least this much: a zip reader's many small reads of its directory become a few.</summary>
     public const int DefaultReadAhead = 64 * 1024;
@@ -46,11 +46,7 @@ public sealed class BlobRangeStream : Stream
 
     public override long Length { get; }
 
-    public override bool CanRead => true;
-
     public override bool CanSeek => true;
-
-    public override bool CanWrite => false;
 
     public override long Position
     {
@@ -93,32 +89,6 @@ public sealed class BlobRangeStream : Stream
         position += count;
         return count;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <summary>Blocks on the ranged read: for synchronous readers only (ZipArchive's constructor and sync APIs; prefer their async forms).</summary>
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override long Seek(long offset, SeekOrigin origin)
-    {
-        Position = origin switch
-        {
-            SeekOrigin.Begin => offset,
-            SeekOrigin.Current => position + offset,
-            SeekOrigin.End => Length + offset,
-            _ => throw new ArgumentOutOfRangeException(nameof(origin)),
-        };
-        return position;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private bool InBlock(long at) => at >= blockStart && at < blockStart + blockLength;
 

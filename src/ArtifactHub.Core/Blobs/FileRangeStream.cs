@@ -7,7 +7,7 @@ namespace ArtifactHub.Core.Blobs;
 /// (<see cref="RandomAccess"/>) and seekable within the range. The handle is public so that a server can send the range
 /// straight from it; disposing the stream closes it.
 /// </summary>
-public sealed class FileRangeStream : Stream
+public sealed class FileRangeStream : ReadOnlyStream
 {
     private long position;
 
@@ -31,8 +31,6 @@ public sealed class FileRangeStream : Stream
 
     public override bool CanSeek => !Handle.IsClosed;
 
-    public override bool CanWrite => false;
-
     public override long Position
     {
         get => position;
@@ -52,31 +50,6 @@ public sealed class FileRangeStream : Stream
         position += read;
         return read;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override long Seek(long offset, SeekOrigin origin)
-    {
-        Position = origin switch
-        {
-            SeekOrigin.Begin => offset,
-            SeekOrigin.Current => position + offset,
-            SeekOrigin.End => Length + offset,
-            _ => throw new ArgumentOutOfRangeException(nameof(origin)),
-        };
-        return position;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,3 +1,4 @@
+using ArtifactHub.Core;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ArtifactHub.Server.Hosting;
@@ -34,24 +35,8 @@ public static class RequestBodyErrors
         });
 
     /// <summary>The request body as it was, but for what a failed read throws.</summary>
-    private sealed class ClientBodyStream(Stream body) : Stream
+    private sealed class ClientBodyStream(Stream body) : ReadOnlyStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
             try
@@ -64,9 +49,6 @@ public static class RequestBodyErrors
             }
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             try
@@ -78,16 +60,6 @@ public static class RequestBodyErrors
                 throw Unreadable(e);
             }
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         private static BadHttpRequestException Unreadable(IOException e) =>
             new($"request body could not be read: {e.Message}", StatusCodes.Status400BadRequest, e);
