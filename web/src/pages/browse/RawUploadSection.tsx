@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type DragEvent } from "react";
+import { useId, useRef, useState } from "react";
+import { DropZone } from "../../components/DropZone";
 import { ApiError, messageOf } from "../../api/client";
 import { uploadFile, type StoredFile } from "../../api/raw";
 import type { Repository } from "../../api/repositories";
@@ -18,7 +19,6 @@ export function RawUploadSection({ repository, dir, onUploaded }: { repository: 
   const [progress, setProgress] = useState<string | null>(null);
   const [stored, setStored] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [subdirectory, setSubdirectory] = useState("");
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
@@ -79,33 +79,10 @@ export function RawUploadSection({ repository, dir, onUploaded }: { repository: 
     }
   }
 
-  function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    void upload([...event.dataTransfer.files]);
-  }
-
   return (
     <section aria-labelledby="upload-heading">
       <h2 id="upload-heading">Upload</h2>
-      <div
-        className={dragging ? "drop-zone dragging" : "drop-zone"}
-        onDragEnter={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = "copy";
-        }}
-        onDragLeave={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) {
-            setDragging(false);
-          }
-        }}
-        onDrop={onDrop}
-        aria-busy={busy}
-      >
+      <DropZone busy={busy} onFiles={(files) => void upload(files)}>
         <p className="drop-zone-title">Drop files here</p>
         <p className="muted" id={hintId}>
           Each is stored under its own name in {target ? <code>{target}</code> : directoryLabel(target)}.{" "}
@@ -133,7 +110,7 @@ export function RawUploadSection({ repository, dir, onUploaded }: { repository: 
           aria-invalid={refused ? true : undefined}
         />
         {progress && <p className="muted">{progress}</p>}
-      </div>
+      </DropZone>
       <p role="status" className="upload-status">
         {stored}
       </p>

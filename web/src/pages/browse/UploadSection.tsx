@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type DragEvent } from "react";
+import { useId, useRef, useState } from "react";
+import { DropZone } from "../../components/DropZone";
 import { ApiError, messageOf } from "../../api/client";
 import { uploadZip } from "../../api/modules";
 import type { Repository } from "../../api/repositories";
@@ -14,7 +15,6 @@ export function UploadSection({ repository, onUploaded }: { repository: Reposito
   const [busy, setBusy] = useState(false);
   const [published, setPublished] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
   const errorId = useId();
@@ -54,33 +54,10 @@ export function UploadSection({ repository, onUploaded }: { repository: Reposito
     }
   }
 
-  function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    void upload(event.dataTransfer.files[0]);
-  }
-
   return (
     <section aria-labelledby="upload-heading">
       <h2 id="upload-heading">Upload</h2>
-      <div
-        className={dragging ? "drop-zone dragging" : "drop-zone"}
-        onDragEnter={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = "copy";
-        }}
-        onDragLeave={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) {
-            setDragging(false);
-          }
-        }}
-        onDrop={onDrop}
-        aria-busy={busy}
-      >
+      <DropZone busy={busy} onFiles={(files) => void upload(files[0])}>
         <p className="drop-zone-title">Drop a module zip here</p>
         <p className="muted" id={hintId}>
           A zip as <code>go mod download</code> makes it: every file under <code>module@version/</code>. Or choose it:
@@ -96,7 +73,7 @@ export function UploadSection({ repository, onUploaded }: { repository: Reposito
           aria-invalid={refused ? true : undefined}
         />
         {busy && <p className="muted">Uploading…</p>}
-      </div>
+      </DropZone>
       <p role="status" className="upload-status">
         {published}
       </p>
