@@ -131,10 +131,22 @@ public sealed class AzureBlobRestClient : IAzureBlobClient, IDisposable
                 return null;
             }
 
+            if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+            {
+                // The range starts at or past the end (or the blob is empty): no bytes, but the blob is there.
+                var size = BlobLengthOf(response);
+                response.Dispose();
+                size ??= await GetLengthAsync(blobName, cancellationToken).ConfigureAwait(false);
+                return size is { } blobLength ? new AzureBlobDownload(Stream.Null, 0, blobLength) : null;
+            }
+
             await EnsureSuccessAsync(response, "get blob").ConfigureAwait(false);
             var length = response.Content.Headers.ContentLength ?? throw new AzureBlobException((int)response.StatusCode, null, "get blob: the response has no Content-Length");
+            var whole = response.StatusCode == HttpStatusCode.PartialContent
+                ? BlobLengthOf(response) ?? throw new AzureBlobException((int)response.StatusCode, null, "get blob: a ranged answer has no Content-Range")
+                : length;
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new AzureBlobDownload(new ResponseBodyStream(response, body, length), length);
+            return new AzureBlobDownload(new ResponseBodyStream(response, body, length), length, whole);
         }
         catch
         {
@@ -142,6 +154,17 @@ public sealed class AzureBlobRestClient : IAzureBlobClient, IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The size of the whole blob from a Content-Range (<c>bytes 0-99/1234</c>, <c>bytes */1234</c>). Read raw: an empty
+    /// range at the end (<c>bytes 1234-1233/1234</c>, as Azurite answers) is not a valid header to the typed parser.
+    /// </summary>
+    private static long? BlobLengthOf(HttpResponseMessage response) =>
+        response.Content.Headers.NonValidated.TryGetValues("Content-Range", out var values)
+        && values.FirstOrDefault() is { } value
+        && long.TryParse(value.AsSpan(value.LastIndexOf('/') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+            ? size
+            : null;
 
     public async Task<long?> GetLengthAsync(string blobName, CancellationToken cancellationToken)
     {

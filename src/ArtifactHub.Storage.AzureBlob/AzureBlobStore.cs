@@ -30,14 +30,30 @@ public sealed class AzureBlobStore(IAzureBlobClient client) : IBlobStore
     public async Task<BlobContent?> OpenReadAsync(string sha256, CancellationToken cancellationToken)
     {
         var download = await client.DownloadAsync(BlobNames.RelativePath(sha256), null, cancellationToken).ConfigureAwait(false);
-        return download is null ? null : new BlobContent(download.Content, download.Length, LocalPath: null);
+        return download is null ? null : new BlobContent(download.Content, download.Length, LocalPath: null) { BlobLength = download.BlobLength };
+    }
+
+    /// <summary>A ranged GET (x-ms-range); a range of no bytes asks only for the blob's length (a HEAD), as no x-ms-range can say "none".</summary>
+    public async Task<BlobContent?> OpenReadAsync(string sha256, BlobRange range, CancellationToken cancellationToken)
+    {
+        var name = BlobNames.RelativePath(sha256);
+        if (range.Length == 0)
+        {
+            return await client.GetLengthAsync(name, cancellationToken).ConfigureAwait(false) is { } size
+                ? new BlobContent(Stream.Null, 0, LocalPath: null) { Offset = Math.Min(range.Offset, size), BlobLength = size }
+                : null;
+        }
+
+        // Past long.MaxValue the last byte cannot be written down: ask for everything from the offset, which is the same.
+        var wanted = range.Length > long.MaxValue - range.Offset ? new AzureBlobRange(range.Offset) : new AzureBlobRange(range.Offset, range.Length);
+        var download = await client.DownloadAsync(name, wanted, cancellationToken).ConfigureAwait(false);
+        return download is null
+            ? null
+            : new BlobContent(download.Content, download.Length, LocalPath: null) { Offset = range.ClipTo(download.BlobLength).Offset, BlobLength = download.BlobLength };
     }
 
     public async Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) =>
         await client.GetLengthAsync(BlobNames.RelativePath(sha256), cancellationToken).ConfigureAwait(false) is not null;
-
-    public Task DeleteAsync(string sha256, CancellationToken cancellationToken) =>
-        client.DeleteIfExistsAsync(BlobNames.RelativePath(sha256), cancellationToken);
 
     public async IAsyncEnumerable<StoredBlob> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

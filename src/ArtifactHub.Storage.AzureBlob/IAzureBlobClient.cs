@@ -13,7 +13,10 @@ public interface IAzureBlobClient
     /// <returns>True when this call created the blob, false when one was already there (it is never overwritten).</returns>
     Task<bool> UploadIfMissingAsync(string blobName, Stream content, long length, CancellationToken cancellationToken);
 
-    /// <summary>The blob's bytes (or a range of them) as a stream read from the network, or null when there is no such blob.</summary>
+    /// <summary>
+    /// The blob's bytes (or a range of them, clipped to the blob; none when it starts at or past the end) as a stream
+    /// read from the network, or null when there is no such blob.
+    /// </summary>
     Task<AzureBlobDownload?> DownloadAsync(string blobName, AzureBlobRange? range, CancellationToken cancellationToken);
 
     /// <summary>The blob's length, or null when there is no such blob.</summary>
@@ -43,8 +46,11 @@ public readonly record struct AzureBlobRange(long Offset, long? Length = null)
     public string ToHeaderValue() => Length is { } length ? $"bytes={Offset}-{Offset + length - 1}" : $"bytes={Offset}-";
 }
 
-/// <summary>An open download: dispose it to release the connection. <paramref name="Length"/> is the number of bytes the stream holds.</summary>
-public sealed record AzureBlobDownload(Stream Content, long Length) : IDisposable
+/// <summary>
+/// An open download: dispose it to release the connection. <paramref name="Length"/> is the number of bytes the stream
+/// holds, <paramref name="BlobLength"/> the size of the whole blob.
+/// </summary>
+public sealed record AzureBlobDownload(Stream Content, long Length, long BlobLength) : IDisposable
 {
     public void Dispose() => Content.Dispose();
 }

@@ -40,6 +40,24 @@ public sealed class FileSystemBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_range_on_disk_keeps_the_local_path_and_says_where_in_the_file_it_starts()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(1000);
+        await using var staged = await StagedFile.WriteAsync(new MemoryStream(bytes), Staging, long.MaxValue, default);
+        await Store.PutAsync(staged, default);
+
+        using var content = await Store.OpenReadAsync(staged.Sha256, new BlobRange(100, 50), default);
+
+        Assert.NotNull(content);
+        Assert.Equal(Path.Combine(Store.Root, staged.Sha256[..2], staged.Sha256[2..4], staged.Sha256), content.LocalPath);
+        Assert.Equal((100, 50, 1000), (content.Offset, content.Length, content.BlobLength));
+        var file = Assert.IsType<FileRangeStream>(content.Stream);
+        var slice = new byte[50];
+        Assert.Equal(50, RandomAccess.Read(file.Handle, slice, content.Offset));
+        Assert.Equal(bytes[100..150], slice);
+    }
+
+    [Fact]
     public async Task Staged_files_are_gone_once_disposed_whether_stored_or_not()
     {
         await using (var stored = await StagedFile.WriteAsync(new MemoryStream([1, 2, 3]), Staging, long.MaxValue, default))

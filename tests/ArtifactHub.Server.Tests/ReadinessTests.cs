@@ -44,9 +44,10 @@ public sealed class ReadinessTests : IDisposable
 
         public Task<BlobContent?> OpenReadAsync(string sha256, CancellationToken cancellationToken) => inner.OpenReadAsync(sha256, cancellationToken);
 
+        public Task<BlobContent?> OpenReadAsync(string sha256, BlobRange range, CancellationToken cancellationToken) => inner.OpenReadAsync(sha256, range, cancellationToken);
+
         public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) => inner.ExistsAsync(sha256, cancellationToken);
 
-        public Task DeleteAsync(string sha256, CancellationToken cancellationToken) => inner.DeleteAsync(sha256, cancellationToken);
 
         public IAsyncEnumerable<StoredBlob> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
 

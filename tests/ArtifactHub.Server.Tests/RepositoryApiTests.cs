@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ArtifactHub.TestSupport;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtifactHub.Server.Tests;
 
@@ -18,6 +20,24 @@ public sealed class RepositoryApiTests(ArtifactHubFactory factory) : IClassFixtu
         Assert.Equal("hosted", repository.GetProperty("type").GetString());
         Assert.True(repository.GetProperty("online").GetBoolean());
         Assert.EndsWith("/repository/go-hosted/", repository.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task First_start_dates_the_default_repositories_by_the_servers_clock()
+    {
+        var now = new DateTimeOffset(2031, 2, 3, 4, 5, 6, TimeSpan.Zero);
+        using var fresh = new ArtifactHubFactory();
+        using var server = fresh.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(now))));
+
+        var repositories = await server.CreateBasicClient("admin", ArtifactHubFactory.AdminPassword).GetJsonAsync<JsonElement[]>("/api/v1/repositories");
+
+        Assert.Equal(["go-group", "go-hosted", "go-proxy"], repositories!.Select(r => r.GetProperty("name").GetString()).Order());
+        Assert.All(repositories!, r => Assert.Equal(now, r.GetProperty("createdAt").GetDateTimeOffset()));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace ArtifactHub.Core.Blobs;
 
@@ -36,35 +37,13 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         return Task.FromResult(BlobPutStatus.Created);
     }
 
-    public Task<BlobContent?> OpenReadAsync(string sha256, CancellationToken cancellationToken)
-    {
-        var path = PathOf(sha256);
-        try
-        {
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            return Task.FromResult<BlobContent?>(new BlobContent(stream, stream.Length, path));
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Task.FromResult<BlobContent?>(null);
-        }
-    }
+    public Task<BlobContent?> OpenReadAsync(string sha256, CancellationToken cancellationToken) =>
+        Task.FromResult(Open(sha256, range: null));
+
+    public Task<BlobContent?> OpenReadAsync(string sha256, BlobRange range, CancellationToken cancellationToken) =>
+        Task.FromResult(Open(sha256, range));
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(sha256)));
-
-    public Task DeleteAsync(string sha256, CancellationToken cancellationToken)
-    {
-        try
-        {
-            File.Delete(PathOf(sha256));
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Never stored: nothing to delete.
-        }
-
-        return Task.CompletedTask;
-    }
 
     public async IAsyncEnumerable<StoredBlob> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -119,6 +98,35 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         var probe = Path.Combine(Root, $".probe-{Guid.NewGuid():N}");
         await File.WriteAllBytesAsync(probe, [1], cancellationToken);
         File.Delete(probe);
+    }
+
+    /// <summary>The whole blob (<paramref name="range"/> null) or a range of it, over the file's handle; null when there is no such file.</summary>
+    private BlobContent? Open(string sha256, BlobRange? range)
+    {
+        var path = PathOf(sha256);
+        SafeFileHandle handle;
+        try
+        {
+            // FileShare.Delete: garbage collection may delete the blob meanwhile; a reader keeps its bytes.
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete,
+                range is null ? FileOptions.Asynchronous | FileOptions.SequentialScan : FileOptions.Asynchronous);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        try
+        {
+            var blobLength = RandomAccess.GetLength(handle);
+            var (offset, length) = (range ?? new BlobRange(0, blobLength)).ClipTo(blobLength);
+            return new BlobContent(new FileRangeStream(handle, offset, length), length, path) { Offset = offset, BlobLength = blobLength };
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
     private static bool DeleteAside(string aside, string path, StoredBlob blob)

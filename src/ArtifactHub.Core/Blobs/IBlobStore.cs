@@ -6,9 +6,18 @@ public enum BlobPutStatus
     AlreadyExists,
 }
 
-/// <summary>Bytes to read back: a stream, and where the store keeps them on local disk when it does (to send without copying).</summary>
+/// <summary>
+/// Bytes to read back: a stream of <paramref name="Length"/> bytes, and where the store keeps the blob on local disk when
+/// it does (to send without copying; the stream is then a <see cref="FileRangeStream"/> over its file handle).
+/// </summary>
 public sealed record BlobContent(Stream Stream, long Length, string? LocalPath) : IDisposable
 {
+    /// <summary>Where in the blob the stream's first byte is: 0 for a whole read, the clipped start of a ranged one.</summary>
+    public long Offset { get; init; }
+
+    /// <summary>The size of the whole blob (the stream may hold a range of it): what a reader that seeks needs to know.</summary>
+    public long BlobLength { get; init; } = Length;
+
     public void Dispose() => Stream.Dispose();
 }
 
@@ -33,9 +42,15 @@ public interface IBlobStore
     /// <summary>Opens a blob for reading, or null when the store has none of that name.</summary>
     Task<BlobContent?> OpenReadAsync(string sha256, CancellationToken cancellationToken);
 
-    Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken);
+    /// <summary>
+    /// Opens bytes <paramref name="range"/> of a blob, or null when the store has none of that name. The range is clipped
+    /// to the blob: the content's <see cref="BlobContent.Length"/> is what the stream holds (0 for a range that starts at
+    /// or past the end), its <see cref="BlobContent.Offset"/> where it starts, its <see cref="BlobContent.BlobLength"/>
+    /// the size of the whole blob.
+    /// </summary>
+    Task<BlobContent?> OpenReadAsync(string sha256, BlobRange range, CancellationToken cancellationToken);
 
-    Task DeleteAsync(string sha256, CancellationToken cancellationToken);
+    Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken);
 
     /// <summary>Every content blob in the store, with what <see cref="DeleteIfUnchangedAsync"/> needs (for garbage collection).</summary>
     IAsyncEnumerable<StoredBlob> ListAsync(CancellationToken cancellationToken);

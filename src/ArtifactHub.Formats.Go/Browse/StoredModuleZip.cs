@@ -8,61 +8,39 @@ public sealed record ModuleFile(string Path, long Size);
 
 /// <summary>
 /// A stored module zip opened to list or read its files: only the central directory and the entries asked for are
-/// read. A blob store that cannot seek (Azure Blob streams a download) has the zip copied to a staged file first,
-/// deleted on dispose; a zip is never held in memory.
+/// read, through ranged reads of the blob store (<see cref="BlobRangeStream"/>), so that a store whose downloads cannot
+/// seek (Azure Blob) is not asked for the whole zip; a zip is never held in memory or copied.
 /// </summary>
 public sealed class StoredModuleZip : IAsyncDisposable
 {
     private readonly ZipArchive archive;
-    private readonly StagedFile? staged;
     private readonly string prefix;
 
-    private StoredModuleZip(ZipArchive archive, StagedFile? staged, string module, string version)
+    private StoredModuleZip(ZipArchive archive, string module, string version)
     {
         this.archive = archive;
-        this.staged = staged;
         prefix = $"{module}@{version}/";
     }
 
     /// <summary>Opens the zip of <paramref name="module"/>@<paramref name="version"/>; null when the blob store has no such blob.</summary>
+    /// <param name="stagingDir">Unused since the zip is read in ranges rather than copied; kept for the callers.</param>
     public static async Task<StoredModuleZip?> OpenAsync(
         IBlobStore blobs, string sha256, string module, string version, string stagingDir, CancellationToken cancellationToken)
     {
-        var content = await blobs.OpenReadAsync(sha256, cancellationToken);
-        if (content is null)
+        var stream = await BlobRangeStream.OpenAsync(blobs, sha256, BlobRangeStream.DefaultReadAhead, cancellationToken);
+        if (stream is null)
         {
             return null;
         }
 
-        StagedFile? staged = null;
-        Stream? stream = null;
         try
         {
-            if (content.Stream.CanSeek)
-            {
-                // The zip reader makes many small reads of the central directory: buffer them.
-                stream = new BufferedStream(content.Stream, 64 * 1024);
-            }
-            else
-            {
-                using (content)
-                {
-                    staged = await StagedFile.WriteAsync(content.Stream, stagingDir, ModuleZipLimits.MaxZipFile, cancellationToken);
-                }
-
-                stream = new FileStream(staged.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.RandomAccess);
-            }
-
-            return new StoredModuleZip(new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false), staged, module, version);
+            // The async form reads the central directory with async reads: each block is a ranged read of the store.
+            return new StoredModuleZip(await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, cancellationToken), module, version);
         }
         catch
         {
-            await (stream ?? content.Stream).DisposeAsync();
-            if (staged is not null)
-            {
-                await staged.DisposeAsync();
-            }
-
+            await stream.DisposeAsync();
             throw;
         }
     }
@@ -96,12 +74,5 @@ public sealed class StoredModuleZip : IAsyncDisposable
 
     private static readonly string[] PreferredReadmes = ["readme.md", "readme", "readme.txt"];
 
-    public async ValueTask DisposeAsync()
-    {
-        archive.Dispose();
-        if (staged is not null)
-        {
-            await staged.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => archive.DisposeAsync();
 }

@@ -49,7 +49,7 @@ public static class ArtifactHubInitializer
         if (fresh)
         {
             // One GOPROXY line for a developer: go-group = private modules from go-hosted, public ones through go-proxy.
-            var now = DateTimeOffset.UtcNow;
+            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
             var go = scope.ServiceProvider.GetRequiredService<RepositoryFormats>().Find(GoFormat.Name)!;
             Repository Go(string name, RepositoryType type, RepositorySettings settings) => new()
             {

@@ -94,24 +94,117 @@ public abstract class BlobStoreConformance : IAsyncLifetime
     public async Task Reading_or_deleting_a_missing_blob_is_not_an_error()
     {
         Assert.Null(await Store.OpenReadAsync(Missing, default));
-        await Store.DeleteAsync(Missing, default);
+        Assert.False(await Store.DeleteIfUnchangedAsync(new StoredBlob(Missing, 10, DateTimeOffset.UtcNow, "never-listed"), default));
         Assert.False(await Store.ExistsAsync(Missing, default));
     }
 
     [Fact]
-    public async Task A_deleted_blob_is_gone_and_can_be_put_again()
+    public async Task A_deleted_blob_no_longer_exists_and_can_be_put_again()
     {
         var bytes = RandomNumberGenerator.GetBytes(5000);
         await using var staged = await StageAsync(bytes);
         await Store.PutAsync(staged, default);
 
-        await Store.DeleteAsync(staged.Sha256, default);
+        Assert.True(await Store.DeleteIfUnchangedAsync(Assert.Single(await ListAsync()), default));
 
         Assert.False(await Store.ExistsAsync(staged.Sha256, default));
         Assert.Null(await Store.OpenReadAsync(staged.Sha256, default));
+        Assert.Null(await Store.OpenReadAsync(staged.Sha256, new BlobRange(0, 10), default));
+        Assert.Empty(await ListAsync());
         await using var again = await StageAsync(bytes);
         Assert.Equal(BlobPutStatus.Created, await Store.PutAsync(again, default));
         Assert.Equal(bytes, await ReadAllAsync(staged.Sha256, bytes.Length));
+    }
+
+    [Fact]
+    public async Task A_range_in_the_middle_reads_only_those_bytes()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(300_000);
+        await using var staged = await StageAsync(bytes);
+        await Store.PutAsync(staged, default);
+
+        var (content, read) = await ReadRangeAsync(staged.Sha256, new BlobRange(1_000, 5_000));
+
+        Assert.Equal(bytes[1_000..6_000], read);
+        Assert.Equal((1_000, 5_000, 300_000), (content.Offset, content.Length, content.BlobLength));
+    }
+
+    [Fact]
+    public async Task A_range_to_the_end_reads_the_rest_of_the_blob()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(100_000);
+        await using var staged = await StageAsync(bytes);
+        await Store.PutAsync(staged, default);
+
+        var (exact, exactBytes) = await ReadRangeAsync(staged.Sha256, new BlobRange(90_000, 10_000));
+        var (open, openBytes) = await ReadRangeAsync(staged.Sha256, BlobRange.From(12_345));
+
+        Assert.Equal(bytes[90_000..], exactBytes);
+        Assert.Equal((90_000, 10_000, 100_000), (exact.Offset, exact.Length, exact.BlobLength));
+        Assert.Equal(bytes[12_345..], openBytes);
+        Assert.Equal((12_345, 100_000 - 12_345), (open.Offset, open.Length));
+    }
+
+    [Fact]
+    public async Task A_range_past_the_end_is_clipped_to_the_end()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(10_000);
+        await using var staged = await StageAsync(bytes);
+        await Store.PutAsync(staged, default);
+
+        var (content, read) = await ReadRangeAsync(staged.Sha256, new BlobRange(9_000, 5_000));
+
+        Assert.Equal(bytes[9_000..], read);
+        Assert.Equal((9_000, 1_000, 10_000), (content.Offset, content.Length, content.BlobLength));
+    }
+
+    [Fact]
+    public async Task A_zero_length_range_reads_nothing_and_tells_the_blob_length()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(10_000);
+        await using var staged = await StageAsync(bytes);
+        await Store.PutAsync(staged, default);
+
+        var (content, read) = await ReadRangeAsync(staged.Sha256, new BlobRange(500, 0));
+
+        Assert.Empty(read);
+        Assert.Equal((500, 0, 10_000), (content.Offset, content.Length, content.BlobLength));
+    }
+
+    [Theory]
+    [InlineData(10_000, 1)]
+    [InlineData(10_000, 0)]
+    [InlineData(10_001, 100)]
+    [InlineData(1_000_000, 5)]
+    [InlineData(long.MaxValue - 1, 1)]
+    public async Task A_range_that_starts_at_or_beyond_the_end_reads_nothing(long offset, long length)
+    {
+        await using var staged = await StageAsync(RandomNumberGenerator.GetBytes(10_000));
+        await Store.PutAsync(staged, default);
+
+        var (content, read) = await ReadRangeAsync(staged.Sha256, new BlobRange(offset, length));
+
+        Assert.Empty(read);
+        Assert.Equal((10_000, 0, 10_000), (content.Offset, content.Length, content.BlobLength));
+    }
+
+    [Fact]
+    public async Task A_range_of_an_empty_blob_reads_nothing()
+    {
+        await using var staged = await StageAsync([]);
+        await Store.PutAsync(staged, default);
+
+        var (content, read) = await ReadRangeAsync(staged.Sha256, new BlobRange(0, 10));
+
+        Assert.Empty(read);
+        Assert.Equal((0, 0, 0), (content.Offset, content.Length, content.BlobLength));
+    }
+
+    [Fact]
+    public async Task A_range_of_a_missing_blob_is_null()
+    {
+        Assert.Null(await Store.OpenReadAsync(Missing, new BlobRange(0, 10), default));
+        Assert.Null(await Store.OpenReadAsync(Missing, new BlobRange(0, 0), default));
     }
 
     /// <summary>Larger than several blocks of any provider that splits uploads: the bytes and their SHA-256 survive.</summary>
@@ -155,6 +248,16 @@ public abstract class BlobStoreConformance : IAsyncLifetime
 
             Assert.Equal(size, total);
             Assert.Equal(staged.Sha256, Convert.ToHexStringLower(sha.GetHashAndReset()));
+
+            // A range across block boundaries (1 MiB blocks on Azure): the same bytes as in the file.
+            var expected = new byte[3 * 1024 * 1024];
+            await using (var file = File.OpenRead(source))
+            {
+                file.Position = 5 * 1024 * 1024 - 100;
+                await file.ReadExactlyAsync(expected);
+            }
+
+            Assert.Equal(expected, (await ReadRangeAsync(staged.Sha256, new BlobRange(5 * 1024 * 1024 - 100, expected.Length))).Bytes);
         }
     }
 
@@ -267,13 +370,25 @@ public abstract class BlobStoreConformance : IAsyncLifetime
     public async Task A_name_that_is_not_a_sha256_is_refused_before_it_reaches_storage(string name)
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Store.OpenReadAsync(name, default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.OpenReadAsync(name, new BlobRange(0, 10), default));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.ExistsAsync(name, default));
-        await Assert.ThrowsAsync<ArgumentException>(() => Store.DeleteAsync(name, default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.DeleteIfUnchangedAsync(new StoredBlob(name, 10, DateTimeOffset.UtcNow, "listed"), default));
     }
 
     private static readonly string Missing = new('a', 64);
 
     protected Task<StagedFile> StageAsync(byte[] bytes) => StagedFile.WriteAsync(new MemoryStream(bytes), staging, long.MaxValue, default);
+
+    /// <summary>Reads a range to its end; the stream must give exactly the content's Length.</summary>
+    private async Task<(BlobContent Content, byte[] Bytes)> ReadRangeAsync(string sha256, BlobRange range)
+    {
+        using var content = await Store.OpenReadAsync(sha256, range, default);
+        Assert.NotNull(content);
+        using var copy = new MemoryStream();
+        await content.Stream.CopyToAsync(copy);
+        Assert.Equal(content.Length, copy.Length);
+        return (content, copy.ToArray());
+    }
 
     private async Task<byte[]> ReadAllAsync(string sha256, long expectedLength)
     {
