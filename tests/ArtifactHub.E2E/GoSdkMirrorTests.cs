@@ -11,10 +11,11 @@ using Xunit.Abstractions;
 namespace ArtifactHub.E2E;
 
 /// <summary>
-/// A static tree shaped like https://dl.google.com/go/ (python's http.server) with a fake Go SDK, and the raw proxy
-/// <c>go-dl</c> of it created by README.md's own command (its upstream URL the one thing changed). The tree holds
-/// <see cref="GoodVersion"/>, whose tarball matches its .sha256, and <see cref="TamperedVersion"/>, whose tarball was
-/// replaced after its .sha256 was written.
+/// A static tree shaped like https://dl.google.com/go/ (<c>go/</c> of python's http.server) with a fake Go SDK, and the
+/// raw proxy <c>go-dl</c> of it created by README.md's own command (its upstream URL the one thing changed). The tree
+/// holds <see cref="GoodVersion"/>, whose tarball matches its .sha256, and <see cref="TamperedVersion"/>, whose tarball
+/// was replaced after its .sha256 was written. The same files are also at <c>repository/go-dl/</c> of the static
+/// server, so that the README's install block can be pointed at them without ArtifactHub in between.
 /// </summary>
 public sealed class GoSdkMirrorFixture : HostedGoServerFixture
 {
@@ -28,7 +29,8 @@ public sealed class GoSdkMirrorFixture : HostedGoServerFixture
 
     public StaticFileServer Files => _files ?? throw new InvalidOperationException("not started");
 
-    public string TreePath => _tree.Path;
+    /// <summary>The folder served as the upstream's <c>go/</c>.</summary>
+    public string GoDir => Path.Combine(_tree.Path, "go");
 
     /// <summary>The server's base URL as the README's <c>AH</c>: no trailing slash.</summary>
     public string Ah => Server.Root.ToString().TrimEnd('/');
@@ -38,17 +40,20 @@ public sealed class GoSdkMirrorFixture : HostedGoServerFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        Directory.CreateDirectory(GoDir);
+        Directory.CreateDirectory(Path.Combine(_tree.Path, "repository"));
+        Directory.CreateSymbolicLink(Path.Combine(_tree.Path, "repository", GoDl), GoDir);
         WriteSdk(GoodVersion, $"go version go{GoodVersion} linux/amd64");
         WriteSdk(TamperedVersion, $"go version go{TamperedVersion} linux/amd64");
         WriteSdk(TamperedVersion, "tampered with", writeSha256: false); // after its .sha256 was written
-        _files = await StaticFileServer.StartAsync(TreePath);
+        _files = await StaticFileServer.StartAsync(_tree.Path);
 
         // README's command as written, but for the upstream: this test has no dl.google.com.
         const string upstream = "https://dl.google.com/go/";
         var create = ReadmeSection.CodeBlock(Heading, "/api/v1/repositories");
         Assert.Contains(upstream, create, StringComparison.Ordinal);
-        var created = await RawRepositories.RunAsync("bash", TreePath, TimeSpan.FromMinutes(1),
-            new Dictionary<string, string> { ["AH"] = Ah, ["PW"] = AdminPassword }, "-c", create.Replace(upstream, Files.BaseUrl, StringComparison.Ordinal));
+        var created = await RawRepositories.RunAsync("bash", _tree.Path, TimeSpan.FromMinutes(1),
+            new Dictionary<string, string> { ["AH"] = Ah, ["PW"] = AdminPassword }, "-c", create.Replace(upstream, Files.BaseUrl + "go/", StringComparison.Ordinal));
         Assert.True(created.ExitCode == 0 && created.StdOut.Contains("\"name\":\"go-dl\"", StringComparison.Ordinal),
             $"README's command that creates go-dl: {RawRepositories.Describe(created)}\n{ServerLogTail()}");
     }
@@ -64,7 +69,7 @@ public sealed class GoSdkMirrorFixture : HostedGoServerFixture
         _tree.Dispose();
     }
 
-    public Task<string> Sha256HexAsync(string fileName) => RawRepositories.Sha256Async(Path.Combine(TreePath, fileName));
+    public Task<string> Sha256HexAsync(string fileName) => RawRepositories.Sha256Async(Path.Combine(GoDir, fileName));
 
     /// <summary>
     /// A Go SDK tarball as dl.google.com has them, in miniature: <c>go/VERSION</c> and <c>go/bin/go</c>, a script that
@@ -72,7 +77,7 @@ public sealed class GoSdkMirrorFixture : HostedGoServerFixture
     /// </summary>
     private void WriteSdk(string version, string versionLine, bool writeSha256 = true)
     {
-        var tarball = Path.Combine(TreePath, Tarball(version));
+        var tarball = Path.Combine(GoDir, Tarball(version));
         using (var file = File.Create(tarball))
         using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
         using (var tar = new TarWriter(gzip, TarEntryFormat.Ustar))
@@ -127,9 +132,9 @@ public sealed class GoSdkMirrorTests(GoSdkMirrorFixture server, ITestOutputHelpe
     [Fact]
     public async Task A_tampered_tarball_is_refused_with_a_502_naming_the_mismatch_and_nothing_is_kept()
     {
-        var asked = server.Files.Requests("/" + Tampered);
+        var asked = server.Files.Requests("/go/" + Tampered);
         var actual = await server.Sha256HexAsync(Tampered);
-        var published = await File.ReadAllTextAsync(Path.Combine(server.TreePath, Tampered + ".sha256"));
+        var published = await File.ReadAllTextAsync(Path.Combine(server.GoDir, Tampered + ".sha256"));
         Assert.NotEqual(published, actual);
 
         for (var attempt = 1; attempt <= 2; attempt++)
@@ -143,7 +148,7 @@ public sealed class GoSdkMirrorTests(GoSdkMirrorFixture server, ITestOutputHelpe
             Assert.Contains(".sha256", body, StringComparison.Ordinal);
 
             // Nothing kept: each request asks upstream again.
-            Assert.True(server.Files.Requests("/" + Tampered) == asked + attempt, $"upstream asked {server.Files.Requests("/" + Tampered) - asked} times after {attempt} requests:\n{server.Files.Log}");
+            Assert.True(server.Files.Requests("/go/" + Tampered) == asked + attempt, $"upstream asked {server.Files.Requests("/go/" + Tampered) - asked} times after {attempt} requests:\n{server.Files.Log}");
         }
 
         Assert.DoesNotContain(await TreeAsync(), e => e.Name == Tampered);
@@ -177,14 +182,27 @@ public sealed class GoSdkMirrorTests(GoSdkMirrorFixture server, ITestOutputHelpe
         Assert.Empty(Directory.GetFileSystemEntries(dest.Path));
     }
 
+    [Fact]
+    public async Task The_README_install_block_itself_refuses_a_tarball_that_does_not_match_its_sha256()
+    {
+        // Straight from the static server, without ArtifactHub's check: sha256sum -c must stop it.
+        using var dest = new TempDir("go-install-unchecked");
+        var run = await RunInstallBlockAsync(GoSdkMirrorFixture.TamperedVersion, dest.Path, ah: server.Files.BaseUrl.TrimEnd('/'));
+        output.WriteLine(RawRepositories.Describe(run));
+
+        Assert.True(run.ExitCode != 0, $"README's install block succeeded with a tarball that does not match its .sha256: {RawRepositories.Describe(run)}");
+        Assert.Contains($"{Tampered}: FAILED", run.StdOut, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(dest.Path));
+    }
+
     /// <summary>README's install block, run by bash exactly as written, with only its variables set from outside.</summary>
-    private async Task<GoResult> RunInstallBlockAsync(string version, string dest)
+    private async Task<GoResult> RunInstallBlockAsync(string version, string dest, string? ah = null)
     {
         var block = ReadmeSection.CodeBlock(GoSdkMirrorFixture.Heading, "sha256sum -c");
         using var work = new TempDir("go-install-cwd");
         return await RawRepositories.RunAsync("bash", work.Path, TimeSpan.FromMinutes(2), new Dictionary<string, string>
         {
-            ["AH"] = server.Ah,
+            ["AH"] = ah ?? server.Ah,
             ["GO_VERSION"] = version,
             ["DEST"] = dest,
             ["SUDO"] = "",
