@@ -120,6 +120,7 @@ public sealed class GoSdkMirrorTests(GoSdkMirrorFixture server, ITestOutputHelpe
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {Good} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(bytes)}\n{server.ServerLogTail()}");
         Assert.Equal(await server.Sha256HexAsync(Good), Convert.ToHexStringLower(SHA256.HashData(bytes)));
         Assert.Equal("application/gzip", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal); // kept forever
 
         var (status, sidecar) = await server.GetAsync(new Uri(Url(Good + ".sha256")));
         Assert.Equal(HttpStatusCode.OK, status);

@@ -119,6 +119,42 @@ public sealed class RawClientsTests(HostedGoServerFixture server, ITestOutputHel
         }
     }
 
+    [Fact]
+    public async Task A_tar_gz_the_upstream_sends_with_Content_Encoding_gzip_comes_through_a_raw_proxy_as_curl_gets_it()
+    {
+        // The upstream labels .gz files "Content-Encoding: gzip": curl and wget keep the bytes as sent (the .tar.gz).
+        using var tree = new TempDir("raw-gz-upstream");
+        using var work = new TempDir("raw-gz-download");
+        var tarball = Path.Combine(tree.Path, "tool-2.0.tar.gz");
+        await File.WriteAllBytesAsync(tarball, GzipOf(RandomNumberGenerator.GetBytes(64 * 1024)));
+        var expected = await RawRepositories.Sha256Async(tarball);
+        await File.WriteAllTextAsync(tarball + ".sha256", expected);
+        await using var files = await StaticFileServer.StartAsync(tree.Path, gzipContentEncoding: true);
+        var plain = await server.CreateRawProxyAsync("gz-plain", files.BaseUrl);
+        var checkedProxy = await server.CreateRawProxyAsync("gz-checked", files.BaseUrl, verifySidecar: ".sha256");
+
+        foreach (var url in new[] { files.BaseUrl + "tool-2.0.tar.gz", $"{plain}/tool-2.0.tar.gz", $"{checkedProxy}/tool-2.0.tar.gz" })
+        {
+            var name = $"download-{Guid.NewGuid():N}";
+            var get = await RawRepositories.RunAsync("curl", work.Path, ClientTimeout, null, "-sS", "-o", name, "-w", "%{http_code}", url);
+            var body = File.Exists(Path.Combine(work.Path, name)) ? await File.ReadAllTextAsync(Path.Combine(work.Path, name)) : "";
+            Assert.True(get.ExitCode == 0 && get.StdOut.Trim() == "200", $"curl {url}: {RawRepositories.Describe(get)}{(get.StdOut.Trim() == "200" ? "" : body)}");
+            var actual = await RawRepositories.Sha256Async(Path.Combine(work.Path, name));
+            Assert.True(actual == expected, $"curl {url} got SHA-256 {actual}, the upstream's file is {expected}");
+        }
+    }
+
+    private static byte[] GzipOf(byte[] data)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(data);
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>curl with its answer's body in a file: returns the status and the body.</summary>
     private static async Task<(string Status, string Body)> CurlStatusAsync(string workDir, params string[] args)
     {
