@@ -33,6 +33,10 @@ fi
 if ! command -v curl >/dev/null 2>&1; then
   missing+=(curl)
 fi
+# The raw repositories' end-to-end tests upload and download with curl and resume a download with wget (tests/ArtifactHub.E2E/RawClientsTests.cs).
+if ! command -v wget >/dev/null 2>&1; then
+  missing+=(wget)
+fi
 
 # The cluster tests put nginx in front of three servers (tests/ArtifactHub.TestSupport/NginxServer.cs).
 if [ ! -x /usr/sbin/nginx ]; then

@@ -26,7 +26,7 @@ public static class RepositoryEngineServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<UpstreamResilience>();
         services.AddSingleton(sp => new UpstreamClient(
-            UpstreamHttp.Create(), sp.GetRequiredService<UpstreamResilience>(), sp.GetRequiredService<Security.ISecretProtector>()));
+            UpstreamHttp.Create(), sp.GetRequiredService<UpstreamResilience>(), sp.GetRequiredService<Security.ISecretProtector>(), UpstreamHttp.Create(decompress: false)));
         services.AddSingleton<NegativeCache>();
         services.AddSingleton<SingleFlight<ProxyFetchOutcome>>();
         services.AddScoped<ProxyEngine>();

@@ -43,6 +43,12 @@ public sealed record ProxiedFile(string AssetPath, string Kind, string ContentTy
     /// <summary>A full GET of it counts as a download of <see cref="Component"/> (Go: the .zip).</summary>
     public bool CountsAsDownload { get; init; }
 
+    /// <summary>
+    /// Kept as the upstream sent it, Content-Encoding and all (raw: a file is its bytes, as curl and wget fetch them);
+    /// otherwise compression is asked for and decoded, as the go command does.
+    /// </summary>
+    public bool Undecoded { get; init; }
+
     public bool IsImmutable => MaxAge is null;
 }
 

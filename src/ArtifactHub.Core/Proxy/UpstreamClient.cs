@@ -31,8 +31,16 @@ public abstract record UpstreamAnswer : IDisposable
 /// repository's timeouts and credentials, retries and a circuit breaker per upstream origin
 /// (<see cref="UpstreamResilience"/>); one shared connection pool for every format.
 /// </summary>
-public sealed class UpstreamClient(HttpClient http, UpstreamResilience resilience, ISecretProtector secrets)
+public sealed class UpstreamClient(HttpClient http, UpstreamResilience resilience, ISecretProtector secrets, HttpClient? undecodedHttp = null)
 {
+    private UpstreamClient? _undecoded;
+
+    /// <summary>
+    /// The same client (retries, breakers, credentials) for bytes that must stay as the upstream sent them: it decodes no
+    /// Content-Encoding, so a .tar.gz an upstream labels <c>Content-Encoding: gzip</c> stays the .tar.gz, as curl keeps it.
+    /// </summary>
+    public UpstreamClient Undecoded => _undecoded ??= undecodedHttp is null ? this : new UpstreamClient(undecodedHttp, resilience, secrets);
+
     /// <summary>
     /// GETs a path under a base URL (the repository's upstream, or a checksum database) with the repository's
     /// timeouts. The repository's credentials go only to its upstream's origin.

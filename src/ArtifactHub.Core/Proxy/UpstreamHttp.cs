@@ -8,12 +8,16 @@ public static class UpstreamHttp
 {
     public static readonly HttpRequestOptionsKey<TimeSpan> ConnectTimeout = new("ArtifactHub.ConnectTimeout");
 
-    public static HttpClient Create() => new(new SocketsHttpHandler
+    /// <param name="decompress">
+    /// Ask for compressed answers and decode them, as the go command does; false: ask for none and keep the bytes as the
+    /// upstream sent them, Content-Encoding and all, as curl and wget do.
+    /// </param>
+    public static HttpClient Create(bool decompress = true) => new(new SocketsHttpHandler
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(600), // the most a repository may set; its own applies in ConnectAsync
         ConnectCallback = ConnectAsync,
-        AutomaticDecompression = DecompressionMethods.All,
+        AutomaticDecompression = decompress ? DecompressionMethods.All : DecompressionMethods.None,
     })
     {
         Timeout = Timeout.InfiniteTimeSpan, // each request has the repository's own timeouts

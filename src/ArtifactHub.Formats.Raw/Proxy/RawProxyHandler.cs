@@ -30,6 +30,7 @@ public sealed class RawProxyHandler(ProxyEngine proxy, SidecarCheck sidecars, IO
         {
             RuleSubject = path.Value,
             MaxBytes = options.Value.MaxFileBytes,
+            Undecoded = true, // a .tar.gz an upstream labels Content-Encoding: gzip is the .tar.gz, not the tar inside
         };
         if (settings.MetadataPaths.Any(pattern => Glob.Matches(pattern, path.Value, ignoreCase: false)))
         {

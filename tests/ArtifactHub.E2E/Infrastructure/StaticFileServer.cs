@@ -28,7 +28,23 @@ public sealed class StaticFileServer : IAsyncDisposable
 
     public string Log => ServerProcess.ReadLog(_log);
 
-    public static async Task<StaticFileServer> StartAsync(string directory)
+    /// <summary>
+    /// http.server with one change: files ending in <c>.gz</c> are sent with <c>Content-Encoding: gzip</c>, as an
+    /// S3 object with that metadata or Apache with <c>AddEncoding x-gzip .gz</c> sends them. The bytes are the file's.
+    /// </summary>
+    private const string GzipEncodingServer = """
+        import functools, http.server, sys
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def end_headers(self):
+                if self.path.endswith('.gz'):
+                    self.send_header('Content-Encoding', 'gzip')
+                super().end_headers()
+        handler = functools.partial(Handler, directory=sys.argv[2])
+        http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), handler).serve_forever()
+        """;
+
+    /// <param name="gzipContentEncoding">Send <c>.gz</c> files with <c>Content-Encoding: gzip</c> (see <see cref="GzipEncodingServer"/>).</param>
+    public static async Task<StaticFileServer> StartAsync(string directory, bool gzipContentEncoding = false)
     {
         string? lastProblem = null;
         for (var attempt = 0; attempt < 3; attempt++)
@@ -41,7 +57,10 @@ public sealed class StaticFileServer : IAsyncDisposable
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in new[] { "-u", "-m", "http.server", "--bind", "127.0.0.1", port.ToString(), "--directory", directory })
+            string[] args = gzipContentEncoding
+                ? ["-u", "-c", GzipEncodingServer, port.ToString(), directory]
+                : ["-u", "-m", "http.server", "--bind", "127.0.0.1", port.ToString(), "--directory", directory];
+            foreach (var arg in args)
             {
                 info.ArgumentList.Add(arg);
             }
