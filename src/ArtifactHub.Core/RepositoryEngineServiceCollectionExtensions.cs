@@ -25,8 +25,7 @@ public static class RepositoryEngineServiceCollectionExtensions
             .Validate(o => o.IsValid(), UpstreamOptions.Rules)
             .ValidateOnStart();
         services.AddSingleton<UpstreamResilience>();
-        services.AddSingleton(sp => new UpstreamClient(
-            UpstreamHttp.Create(), sp.GetRequiredService<UpstreamResilience>(), sp.GetRequiredService<Security.ISecretProtector>(), UpstreamHttp.Create(decompress: false)));
+        services.AddSingleton<UpstreamClient>();
         services.AddSingleton<NegativeCache>();
         services.AddSingleton<SingleFlight<ProxyFetchOutcome>>();
         services.AddScoped<ProxyEngine>();

@@ -22,7 +22,7 @@ public sealed class ProxyFetcher(
     {
         var settings = repository.Proxy;
         var baseUrl = file.UpstreamBaseUrl ?? settings.Upstream;
-        using var answer = await (file.Undecoded ? upstream.Undecoded : upstream).GetAsync(settings, baseUrl, file.UpstreamPath, cancellationToken);
+        using var answer = await upstream.GetAsync(settings, baseUrl, file.UpstreamPath, decode: !file.Undecoded, cancellationToken);
         switch (answer)
         {
             case UpstreamAnswer.Missing:

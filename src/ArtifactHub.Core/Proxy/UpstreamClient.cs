@@ -29,23 +29,27 @@ public abstract record UpstreamAnswer : IDisposable
 /// <summary>
 /// GETs from a proxy repository's upstream (or another URL on its behalf, such as a checksum database) with the
 /// repository's timeouts and credentials, retries and a circuit breaker per upstream origin
-/// (<see cref="UpstreamResilience"/>); one shared connection pool for every format.
+/// (<see cref="UpstreamResilience"/>); two connection pools for every repository and format: one that decodes
+/// compressed answers (the GOPROXY protocol) and one that keeps bytes as sent (raw files).
 /// </summary>
-public sealed class UpstreamClient(HttpClient http, UpstreamResilience resilience, ISecretProtector secrets, HttpClient? undecodedHttp = null)
+public sealed class UpstreamClient(UpstreamResilience resilience, ISecretProtector secrets) : IDisposable
 {
-    private UpstreamClient? _undecoded;
+    private readonly HttpClient decoding = UpstreamHttp.Create(decompress: true);
+    private readonly HttpClient asSent = UpstreamHttp.Create(decompress: false);
 
-    /// <summary>
-    /// The same client (retries, breakers, credentials) for bytes that must stay as the upstream sent them: it decodes no
-    /// Content-Encoding, so a .tar.gz an upstream labels <c>Content-Encoding: gzip</c> stays the .tar.gz, as curl keeps it.
-    /// </summary>
-    public UpstreamClient Undecoded => _undecoded ??= undecodedHttp is null ? this : new UpstreamClient(undecodedHttp, resilience, secrets);
+    /// <inheritdoc cref="GetAsync(ProxySettings, string, string, bool, CancellationToken)"/>
+    public Task<UpstreamAnswer> GetAsync(ProxySettings settings, string baseUrl, string relativePath, CancellationToken cancellationToken) =>
+        GetAsync(settings, baseUrl, relativePath, decode: true, cancellationToken);
 
     /// <summary>
     /// GETs a path under a base URL (the repository's upstream, or a checksum database) with the repository's
     /// timeouts. The repository's credentials go only to its upstream's origin.
     /// </summary>
-    public async Task<UpstreamAnswer> GetAsync(ProxySettings settings, string baseUrl, string relativePath, CancellationToken cancellationToken)
+    /// <param name="decode">
+    /// Ask for compression and decode it, as the go command does; false: ask for none and keep the bytes as the upstream
+    /// sent them, so a .tar.gz an upstream labels <c>Content-Encoding: gzip</c> stays the .tar.gz, as curl keeps it.
+    /// </param>
+    public async Task<UpstreamAnswer> GetAsync(ProxySettings settings, string baseUrl, string relativePath, bool decode, CancellationToken cancellationToken)
     {
         var url = new Uri(baseUrl.TrimEnd('/') + "/" + relativePath);
         if (!UpstreamAuthorization.TryCreate(settings, url, secrets, out var authorization))
@@ -65,7 +69,7 @@ public sealed class UpstreamClient(HttpClient http, UpstreamResilience resilienc
                 {
                     var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { Authorization = authorization } };
                     request.Options.Set(UpstreamHttp.ConnectTimeout, TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds));
-                    return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+                    return (decode ? decoding : asSent).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
                 },
                 timeout.Token,
                 cancellationToken);
@@ -105,5 +109,11 @@ public sealed class UpstreamClient(HttpClient http, UpstreamResilience resilienc
             response?.Dispose();
             return new UpstreamAnswer.Failed(502, $"upstream {baseUrl} could not be reached: {e.Message}");
         }
+    }
+
+    public void Dispose()
+    {
+        decoding.Dispose();
+        asSent.Dispose();
     }
 }

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace ArtifactHub.Core.Proxy;
 
-/// <summary>The one HttpClient (one connection pool) for every upstream; each request carries its repository's connect timeout.</summary>
+/// <summary>The HttpClients (connection pools) of every upstream; each request carries its repository's connect timeout.</summary>
 public static class UpstreamHttp
 {
     public static readonly HttpRequestOptionsKey<TimeSpan> ConnectTimeout = new("ArtifactHub.ConnectTimeout");
