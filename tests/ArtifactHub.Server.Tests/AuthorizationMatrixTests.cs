@@ -104,6 +104,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ["GET /api/v1/repositories/{name}/versions/{**path}"] = [On("GET", "/api/v1/repositories/team-a/versions/example.com/matrix/mod@v1.0.0", ReadA), On("GET", "/api/v1/repositories/team-b/versions/example.com/matrix/mod@v1.0.0", ReadB)],
         ["GET /api/v1/repositories/{name}/files"] = [On("GET", "/api/v1/repositories/team-a/files", ReadA)],
         ["GET /api/v1/repositories/{name}/files/{**path}"] = [On("GET", "/api/v1/repositories/team-a/files/example.com/matrix/mod@v1.0.0/go.mod", ReadA), On("GET", "/api/v1/repositories/team-b/files/example.com/matrix/mod@v1.0.0/go.mod", ReadB)],
+        // Raw's view; asked of the Go repositories here (a 404 after authorization, which is what the rule checks).
+        ["GET /api/v1/repositories/{name}/tree"] = [On("GET", "/api/v1/repositories/team-a/tree", ReadA), On("GET", "/api/v1/repositories/team-b/tree", ReadB)],
+        ["GET /api/v1/repositories/{name}/tree/{**path}"] = [On("GET", "/api/v1/repositories/team-a/tree/dir/", ReadA)],
         ["POST /api/v1/repositories/{name}/upload"] = [On("POST", "/api/v1/repositories/team-a/upload", WriteA, () => "not a zip"), On("POST", "/api/v1/repositories/team-b/upload", ChangeB, () => "not a zip")],
 
         ["GET /api/v1/security/users"] = [On("GET", "/api/v1/security/users", GlobalPrivilege)],
