@@ -2,6 +2,7 @@ using ArtifactHub.Data;
 using ArtifactHub.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,9 @@ public sealed class ArtifactHubFactory : WebApplicationFactory<Program>
     public string BlobDir => Path.Combine(DataDir, "blobs");
 
     public string StagingDir => Path.Combine(DataDir, "tmp");
+
+    /// <summary>The server's <see cref="TimeProvider"/>: the system's time unless a test moves it on.</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>What the server logged, at the levels the configuration lets through (Warning unless a test asks for more).</summary>
     public InMemoryLoggerProvider Logs { get; } = new();
@@ -54,6 +58,7 @@ public sealed class ArtifactHubFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A client that signs in as admin with HTTP Basic.</summary>

@@ -15,9 +15,9 @@ public sealed class DownloadCountTests(DownloadCountTests.FastFlush fixture) : I
 {
     private readonly HttpClient admin = fixture.Server.CreateBasicClient("admin", ArtifactHubFactory.AdminPassword);
     private readonly HttpClient client = fixture.Server.CreateClient();
-    private StaticGoProxyUpstream upstream = null!;
+    private StaticUpstream upstream = null!;
 
-    public async Task InitializeAsync() => upstream = await StaticGoProxyUpstream.StartAsync();
+    public async Task InitializeAsync() => upstream = await StaticUpstream.StartAsync();
 
     public async Task DisposeAsync() => await upstream.DisposeAsync();
 

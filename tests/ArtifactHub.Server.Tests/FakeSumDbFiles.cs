@@ -4,9 +4,9 @@ using System.Text;
 namespace ArtifactHub.Server.Tests;
 
 /// <summary>
-/// Files laid out and shaped as sum.golang.org serves them (lookup, latest, tiles), written into a static upstream's
-/// tree. Their signatures are not real: the proxy under test stores and forwards bytes, it does not verify them
-/// (the E2E tests run the go command against a real signed database).
+/// Files shaped as sum.golang.org serves them (lookup, latest, tiles), for a static upstream to serve
+/// (<see cref="StaticUpstream.Serve(string, byte[])"/>). Their signatures are not real: the proxy under test stores
+/// and forwards bytes, it does not verify them (the E2E tests run the go command against a real signed database).
 /// </summary>
 public static class FakeSumDbFiles
 {
@@ -14,17 +14,6 @@ public static class FakeSumDbFiles
 
     /// <summary>The repository URL path of a checksum-database request.</summary>
     public static string SumDb(string repository, string rest, string database = Db) => $"/repository/{repository}/sumdb/{database}/{rest}";
-
-    /// <summary>Puts a file where the checksum database serves it, e.g. <c>tile/8/0/000.p/5</c>; returns its bytes.</summary>
-    public static byte[] Serve(this StaticGoProxyUpstream upstream, string rest, byte[] content)
-    {
-        var file = Path.Combine([upstream.Root, .. rest.Split('/')]);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllBytes(file, content);
-        return content;
-    }
-
-    public static byte[] Serve(this StaticGoProxyUpstream upstream, string rest, string text) => upstream.Serve(rest, Encoding.UTF8.GetBytes(text));
 
     /// <summary>A signed tree note: "go.sum database tree", size, root hash, signature line.</summary>
     public static string Note(long size, string seed) =>

@@ -7,9 +7,9 @@ namespace ArtifactHub.Server.Tests;
 public sealed class GroupAndProxyBrowseApiTests(ArtifactHubFactory factory) : IClassFixture<ArtifactHubFactory>, IAsyncLifetime
 {
     private readonly HttpClient admin = factory.CreateAdminClient();
-    private StaticGoProxyUpstream upstream = null!;
+    private StaticUpstream upstream = null!;
 
-    public async Task InitializeAsync() => upstream = await StaticGoProxyUpstream.StartAsync();
+    public async Task InitializeAsync() => upstream = await StaticUpstream.StartAsync();
 
     public async Task DisposeAsync() => await upstream.DisposeAsync();
 

@@ -12,9 +12,9 @@ public sealed class GroupSumDbTests(ArtifactHubFactory factory) : IClassFixture<
 {
     private readonly HttpClient admin = factory.CreateAdminClient();
     private readonly HttpClient client = factory.CreateClient();
-    private StaticGoProxyUpstream upstream = null!;
+    private StaticUpstream upstream = null!;
 
-    public async Task InitializeAsync() => upstream = await StaticGoProxyUpstream.StartAsync();
+    public async Task InitializeAsync() => upstream = await StaticUpstream.StartAsync();
 
     public async Task DisposeAsync() => await upstream.DisposeAsync();
 
@@ -107,7 +107,7 @@ public sealed class GroupSumDbTests(ArtifactHubFactory factory) : IClassFixture<
 
         Assert.Equal(404, (await client.GetTextAsync(SumDb(group, "lookup/example.com/nowhere@v1.0.0"))).Status);
 
-        upstream.Mode = StaticGoProxyUpstream.Behaviour.Fail;
+        upstream.Mode = StaticUpstream.Behaviour.Fail;
         var (status, body) = await client.GetTextAsync(SumDb(group, "lookup/example.com/nowhere2@v1.0.0"));
         Assert.Equal(502, status);
         Assert.Contains(proxy, body);

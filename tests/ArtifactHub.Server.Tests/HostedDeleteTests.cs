@@ -1,9 +1,9 @@
-using System.Net.Http.Json;
 using System.Net;
 using ArtifactHub.TestSupport;
 
 namespace ArtifactHub.Server.Tests;
 
+/// <summary>Deleting a Go version. Read-only and offline repositories: the hosted conformance suite (Conformance/).</summary>
 public sealed class HostedDeleteTests(ArtifactHubFactory factory) : IClassFixture<ArtifactHubFactory>
 {
     private readonly HttpClient admin = factory.CreateAdminClient();
@@ -60,34 +60,5 @@ public sealed class HostedDeleteTests(ArtifactHubFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Unauthorized, delete.StatusCode);
         Assert.Equal(200, (await anonymous.GetTextAsync(GoClient.Url(module, "@v/v1.0.0.info"))).Status);
-    }
-
-    [Fact]
-    public async Task A_read_only_repository_refuses_uploads_and_deletes()
-    {
-        using var created = await admin.PostAsJsonAsync("/api/v1/repositories", new { name = "frozen", format = "go", type = "hosted" });
-        const string module = "example.com/delete/frozen";
-        await admin.PublishAsync(module, "v1.0.0", ModuleZipBuilder.Simple(module, "v1.0.0"), "frozen");
-        using var update = await admin.PutAsJsonAsync("/api/v1/repositories/frozen", new { hosted = new { writePolicy = "read-only" } });
-        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
-
-        using var upload = await admin.UploadAsync(module, "v1.1.0", ModuleZipBuilder.Simple(module, "v1.1.0"), "frozen");
-        using var delete = await admin.DeleteAsync(GoClient.Url(module, "@v/v1.0.0", "frozen"));
-
-        Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
-        Assert.Contains("read-only", await upload.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
-    public async Task An_offline_repository_answers_503()
-    {
-        using var created = await admin.PostAsJsonAsync("/api/v1/repositories", new { name = "sleeping", format = "go", type = "hosted", online = false });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-
-        var (status, body) = await anonymous.GetTextAsync("/repository/sleeping/example.com/m/@v/list");
-
-        Assert.Equal(503, status);
-        Assert.Contains("offline", body);
     }
 }

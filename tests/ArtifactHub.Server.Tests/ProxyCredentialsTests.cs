@@ -21,11 +21,11 @@ public sealed class ProxyCredentialsTests(ArtifactHubFactory factory) : IClassFi
     private const string Module = "example.com/creds/lib";
     private readonly HttpClient admin = factory.CreateAdminClient();
     private readonly HttpClient client = factory.CreateClient();
-    private StaticGoProxyUpstream upstream = null!;
+    private StaticUpstream upstream = null!;
 
     public async Task InitializeAsync()
     {
-        upstream = await StaticGoProxyUpstream.StartAsync();
+        upstream = await StaticUpstream.StartAsync();
         foreach (var version in new[] { "v1.0.0", "v1.1.0", "v1.2.0" })
         {
             upstream.Add(Module, version, ModuleZipBuilder.Simple(Module, version));
@@ -166,7 +166,7 @@ public sealed class ProxyCredentialsTests(ArtifactHubFactory factory) : IClassFi
     [Fact]
     public async Task Stored_credentials_do_not_follow_the_upstream_to_another_origin_unless_said_so()
     {
-        await using var other = await StaticGoProxyUpstream.StartAsync();
+        await using var other = await StaticUpstream.StartAsync();
         var repo = await CreateAsync(admin, upstream.BaseUrl, new { type = "bearer", token = "for-the-first-only" });
 
         using var moved = await admin.PutAsJsonAsync($"/api/v1/repositories/{repo}", new { proxy = new { upstream = other.BaseUrl } });
@@ -180,7 +180,7 @@ public sealed class ProxyCredentialsTests(ArtifactHubFactory factory) : IClassFi
     [Fact]
     public async Task Credentials_go_to_the_upstreams_origin_only_never_to_a_checksum_database_elsewhere()
     {
-        await using var sumdb = await StaticGoProxyUpstream.StartAsync();
+        await using var sumdb = await StaticUpstream.StartAsync();
         var secrets = factory.Services.GetRequiredService<ISecretProtector>();
         var upstreamClient = factory.Services.GetRequiredService<UpstreamClient>();
         var settings = new ProxySettings

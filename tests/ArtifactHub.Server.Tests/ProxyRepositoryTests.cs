@@ -5,14 +5,17 @@ using ArtifactHub.TestSupport;
 
 namespace ArtifactHub.Server.Tests;
 
-/// <summary>A Go proxy repository in front of a real static GOPROXY tree served over loopback HTTP.</summary>
+/// <summary>
+/// A Go proxy repository in front of a real static GOPROXY tree served over loopback HTTP. What every proxy does, whatever
+/// its format (negative cache, offline, writes refused…), is in the proxy conformance suite (Conformance/).
+/// </summary>
 public sealed class ProxyRepositoryTests(ArtifactHubFactory factory) : IClassFixture<ArtifactHubFactory>, IAsyncLifetime
 {
     private readonly HttpClient admin = factory.CreateAdminClient();
     private readonly HttpClient client = factory.CreateClient();
-    private StaticGoProxyUpstream upstream = null!;
+    private StaticUpstream upstream = null!;
 
-    public async Task InitializeAsync() => upstream = await StaticGoProxyUpstream.StartAsync();
+    public async Task InitializeAsync() => upstream = await StaticUpstream.StartAsync();
 
     public async Task DisposeAsync() => await upstream.DisposeAsync();
 
@@ -98,7 +101,7 @@ public sealed class ProxyRepositoryTests(ArtifactHubFactory factory) : IClassFix
         const string module = "example.com/up/stale";
         var (repo, zip) = await WarmProxyAsync(module);
 
-        upstream.Mode = StaticGoProxyUpstream.Behaviour.Fail;
+        upstream.Mode = StaticUpstream.Behaviour.Fail;
 
         Assert.Equal(zip, await client.GetByteArrayAsync(GoClient.Url(module, "@v/v1.0.0.zip", repo)));
         using var list = await client.GetAsync(GoClient.Url(module, "@v/list", repo));
@@ -118,7 +121,7 @@ public sealed class ProxyRepositoryTests(ArtifactHubFactory factory) : IClassFix
         upstream.Add(module, "v1.0.0", ModuleZipBuilder.Simple(module, "v1.0.0"));
         var repo = await CreateProxyAsync(new { readTimeoutSeconds = 1, connectTimeoutSeconds = 1 });
 
-        upstream.Mode = StaticGoProxyUpstream.Behaviour.Hang;
+        upstream.Mode = StaticUpstream.Behaviour.Hang;
         var (hangStatus, hangBody) = await client.GetTextAsync(GoClient.Url(module, "@v/v1.0.0.info", repo));
         Assert.Equal(504, hangStatus);
         Assert.Contains("did not answer in time", hangBody);
@@ -127,37 +130,6 @@ public sealed class ProxyRepositoryTests(ArtifactHubFactory factory) : IClassFix
         var (downStatus, downBody) = await client.GetTextAsync(GoClient.Url(module, "@v/v1.0.0.mod", repo));
         Assert.Equal(502, downStatus);
         Assert.Contains("could not be reached", downBody);
-    }
-
-    [Fact]
-    public async Task An_upstream_404_is_a_404_remembered_for_the_negative_cache_time()
-    {
-        const string module = "example.com/up/missing";
-        var remembering = await CreateProxyAsync(new { negativeCacheMinutes = 5 });
-        var forgetting = await CreateProxyAsync(new { negativeCacheMinutes = 0 });
-
-        foreach (var repo in new[] { remembering, remembering, forgetting, forgetting })
-        {
-            Assert.Equal(404, (await client.GetTextAsync(GoClient.Url(module, "@v/v1.0.0.info", repo))).Status);
-        }
-
-        Assert.Equal(3, upstream.Hits("example.com/up/missing/@v/v1.0.0.info"));
-    }
-
-    [Fact]
-    public async Task An_offline_proxy_serves_its_cache_and_asks_the_upstream_nothing()
-    {
-        const string module = "example.com/up/offline";
-        var (repo, zip) = await WarmProxyAsync(module);
-        using var offline = await admin.PutAsJsonAsync($"/api/v1/repositories/{repo}", new { online = false });
-        var hits = upstream.TotalHits;
-
-        Assert.Equal(zip, await client.GetByteArrayAsync(GoClient.Url(module, "@v/v1.0.0.zip", repo)));
-        Assert.Equal(200, (await client.GetTextAsync(GoClient.Url(module, "@v/list", repo))).Status);
-        var (status, body) = await client.GetTextAsync(GoClient.Url(module, "@v/v1.1.0.zip", repo));
-        Assert.Equal(404, status);
-        Assert.Contains("offline", body);
-        Assert.Equal(hits, upstream.TotalHits);
     }
 
     [Fact]
@@ -171,16 +143,6 @@ public sealed class ProxyRepositoryTests(ArtifactHubFactory factory) : IClassFix
         Assert.Equal(404, (await client.GetTextAsync(GoClient.Url("private.dev/team/thing", "@v/v1.0.0.zip", blocking))).Status);
         Assert.Equal(404, (await client.GetTextAsync(GoClient.Url("corp.example.com/secret/lib", "@v/v1.0.0.info", allowing))).Status);
         Assert.Equal(0, upstream.TotalHits);
-    }
-
-    [Fact]
-    public async Task Publishing_to_a_proxy_is_refused()
-    {
-        var repo = await CreateProxyAsync();
-
-        using var response = await admin.UploadAsync("example.com/up/put", "v1.0.0", ModuleZipBuilder.Simple("example.com/up/put", "v1.0.0"), repo);
-
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
     [Theory]

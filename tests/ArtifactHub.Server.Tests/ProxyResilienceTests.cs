@@ -11,9 +11,9 @@ namespace ArtifactHub.Server.Tests;
 /// <summary>Retries with jitter and a circuit breaker per upstream, seen from the go client's side.</summary>
 public sealed class ProxyResilienceTests(ArtifactHubFactory factory) : IClassFixture<ArtifactHubFactory>, IAsyncLifetime
 {
-    private StaticGoProxyUpstream upstream = null!;
+    private StaticUpstream upstream = null!;
 
-    public async Task InitializeAsync() => upstream = await StaticGoProxyUpstream.StartAsync();
+    public async Task InitializeAsync() => upstream = await StaticUpstream.StartAsync();
 
     public async Task DisposeAsync() => await upstream.DisposeAsync();
 
@@ -25,13 +25,13 @@ public sealed class ProxyResilienceTests(ArtifactHubFactory factory) : IClassFix
 
     private static HttpClient Admin(WebApplicationFactory<Program> server) => server.CreateBasicClient("admin", ArtifactHubFactory.AdminPassword);
 
-    private static Task<string> CreateProxyAsync(HttpClient admin, StaticGoProxyUpstream of) =>
+    private static Task<string> CreateProxyAsync(HttpClient admin, StaticUpstream of) =>
         admin.CreateProxyAsync("res", new Dictionary<string, object> { ["upstream"] = of.BaseUrl, ["connectTimeoutSeconds"] = 2, ["readTimeoutSeconds"] = 2 });
 
     /// <summary>Breaks the upstream's breaker: two requests that fail after their retries.</summary>
-    private static async Task BreakAsync(HttpClient client, StaticGoProxyUpstream of, string repo, string module)
+    private static async Task BreakAsync(HttpClient client, StaticUpstream of, string repo, string module)
     {
-        of.Mode = StaticGoProxyUpstream.Behaviour.Fail;
+        of.Mode = StaticUpstream.Behaviour.Fail;
         foreach (var version in new[] { "v0.0.1", "v0.0.2" })
         {
             var (status, body) = await client.GetTextAsync(GoClient.Url(module, $"@v/{version}.info", repo));
@@ -85,7 +85,7 @@ public sealed class ProxyResilienceTests(ArtifactHubFactory factory) : IClassFix
 
         Assert.Equal(6, upstream.TotalHits);
 
-        upstream.Mode = StaticGoProxyUpstream.Behaviour.Serve;
+        upstream.Mode = StaticUpstream.Behaviour.Serve;
         upstream.Add(module, "v1.0.0", ModuleZipBuilder.Simple(module, "v1.0.0"));
         var answer = await EventuallyAsync(() => client.GetTextAsync(GoClient.Url(module, "@v/v1.0.0.info", repo)), a => !a.Body.Contains("is failing"));
         Assert.Equal(200, answer.Status);
@@ -96,7 +96,7 @@ public sealed class ProxyResilienceTests(ArtifactHubFactory factory) : IClassFix
     public async Task Breakers_are_kept_per_upstream_and_shared_by_its_repositories()
     {
         const string module = "example.com/res/apart";
-        await using var healthy = await StaticGoProxyUpstream.StartAsync();
+        await using var healthy = await StaticUpstream.StartAsync();
         healthy.Add(module, "v1.0.0", ModuleZipBuilder.Simple(module, "v1.0.0"));
         using var server = QuickBreakingServer();
         var client = server.CreateClient();

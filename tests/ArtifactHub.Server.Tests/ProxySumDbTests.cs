@@ -15,9 +15,9 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
 {
     private readonly HttpClient admin = factory.CreateAdminClient();
     private readonly HttpClient client = factory.CreateClient();
-    private StaticGoProxyUpstream upstream = null!;
+    private StaticUpstream upstream = null!;
 
-    public async Task InitializeAsync() => upstream = await StaticGoProxyUpstream.StartAsync();
+    public async Task InitializeAsync() => upstream = await StaticUpstream.StartAsync();
 
     public async Task DisposeAsync() => await upstream.DisposeAsync();
 
@@ -195,7 +195,7 @@ public sealed class ProxySumDbTests(ArtifactHubFactory factory) : IClassFixture<
         var note = upstream.Serve("latest", Note(2000, "stale"));
         Assert.Equal(note, await client.GetByteArrayAsync(SumDb(warmed, "latest")));
 
-        upstream.Mode = StaticGoProxyUpstream.Behaviour.Fail;
+        upstream.Mode = StaticUpstream.Behaviour.Fail;
 
         using var stale = await client.GetAsync(SumDb(warmed, "latest"));
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);

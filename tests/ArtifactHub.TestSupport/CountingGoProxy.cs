@@ -9,7 +9,7 @@ namespace ArtifactHub.TestSupport;
 /// <summary>
 /// A static GOPROXY on a loopback port that serves the files it is given, counts the requests for each path, and
 /// takes <see cref="Delay"/> before each answer (so that concurrent fetches overlap). Anything else is a 404.
-/// For an upstream tree on disk that can fail, hang or demand credentials, Server.Tests has StaticGoProxyUpstream.
+/// For an upstream tree on disk that can fail, hang or demand credentials, Server.Tests has StaticUpstream.
 /// </summary>
 public sealed class CountingGoProxy : IAsyncDisposable
 {

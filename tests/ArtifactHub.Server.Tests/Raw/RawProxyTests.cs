@@ -8,9 +8,9 @@ public sealed class RawProxyTests(ArtifactHubFactory factory) : IClassFixture<Ar
 {
     private readonly HttpClient admin = factory.CreateAdminClient();
     private readonly HttpClient client = factory.CreateClient();
-    private StaticGoProxyUpstream upstream = null!;
+    private StaticUpstream upstream = null!;
 
-    public async Task InitializeAsync() => upstream = await StaticGoProxyUpstream.StartAsync();
+    public async Task InitializeAsync() => upstream = await StaticUpstream.StartAsync();
 
     public async Task DisposeAsync() => await upstream.DisposeAsync();
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ArtifactHub.Formats.Go;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,18 +12,22 @@ using Microsoft.Extensions.Logging;
 namespace ArtifactHub.Server.Tests;
 
 /// <summary>
-/// A plain static file server on a loopback port holding a GOPROXY tree on disk: the simplest real upstream.
-/// It counts requests per path and can be told to fail (500), to fail the next few requests, to hang, to stop,
-/// or to require an Authorization header.
+/// A plain static file server on a loopback port, the simplest real upstream for a proxy of any format: it serves the
+/// files of a tree on disk (<see cref="Serve(string, byte[])"/>; a Go module proxy's tree with <c>Add</c>, see
+/// <see cref="GoProxyTree"/>), counts requests per path and records their Authorization headers. It can be told to
+/// fail (500), to fail the next few requests, to hang, to hold its answers until released, to redirect a path
+/// elsewhere, to stop, or to require an Authorization header.
 /// </summary>
-public sealed class StaticGoProxyUpstream : IAsyncDisposable
+public sealed class StaticUpstream : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, int> hits = new();
     private readonly ConcurrentQueue<string?> authorizations = new();
+    private readonly ConcurrentDictionary<string, string> redirects = new();
+    private volatile TaskCompletionSource? hold;
     private int failuresLeft;
 
-    private StaticGoProxyUpstream(WebApplication app, string root)
+    private StaticUpstream(WebApplication app, string root)
     {
         this.app = app;
         Root = root;
@@ -42,6 +46,7 @@ public sealed class StaticGoProxyUpstream : IAsyncDisposable
 
     public Behaviour Mode { get; set; } = Behaviour.Serve;
 
+    /// <summary>How many requests for <paramref name="path"/> (relative, as unescaped by the server) arrived.</summary>
     public int Hits(string path) => hits.GetValueOrDefault("/" + path.TrimStart('/'));
 
     public int TotalHits => hits.Values.Sum();
@@ -52,8 +57,40 @@ public sealed class StaticGoProxyUpstream : IAsyncDisposable
     /// <summary>The Authorization header of every request received (null: none), in order.</summary>
     public IReadOnlyCollection<string?> Authorizations => authorizations;
 
+    /// <summary>Puts <paramref name="content"/> where the tree serves <paramref name="path"/> (relative, e.g. <c>dir/file.json</c>); returns it.</summary>
+    public byte[] Serve(string path, byte[] content)
+    {
+        var file = FileOf(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllBytes(file, content);
+        return content;
+    }
+
+    /// <inheritdoc cref="Serve(string, byte[])"/>
+    public byte[] Serve(string path, string text) => Serve(path, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The bytes the tree serves at <paramref name="path"/>.</summary>
+    public byte[] Served(string path) => File.ReadAllBytes(FileOf(path));
+
+    /// <summary>Requests for <paramref name="path"/> are answered 302 to <paramref name="url"/>.</summary>
+    public void Redirect(string path, string url) => redirects["/" + path.TrimStart('/')] = url;
+
     /// <summary>The next <paramref name="requests"/> requests are answered 500; then the mode applies again.</summary>
     public void FailNext(int requests) => Volatile.Write(ref failuresLeft, requests);
+
+    /// <summary>Requests are counted as they arrive, but answered only once the returned handle is disposed.</summary>
+    public IDisposable HoldAnswers()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hold = gate;
+        return new Release(() =>
+        {
+            hold = null;
+            gate.TrySetResult();
+        });
+    }
+
+    private string FileOf(string path) => Path.Combine([Root, .. path.TrimStart('/').Split('/')]);
 
     private bool TakeFailure()
     {
@@ -70,19 +107,25 @@ public sealed class StaticGoProxyUpstream : IAsyncDisposable
         return true;
     }
 
-    public static async Task<StaticGoProxyUpstream> StartAsync()
+    public static async Task<StaticUpstream> StartAsync()
     {
         var root = Directory.CreateTempSubdirectory("ah-upstream-").FullName;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
-        var upstream = new StaticGoProxyUpstream(app, root);
+        var upstream = new StaticUpstream(app, root);
         app.Use(async (context, next) =>
         {
-            upstream.hits.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, n) => n + 1);
+            var path = context.Request.Path.Value ?? "";
+            upstream.hits.AddOrUpdate(path, 1, (_, n) => n + 1);
             var authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
             upstream.authorizations.Enqueue(authorization);
+            if (upstream.hold is { } gate)
+            {
+                await gate.Task.WaitAsync(context.RequestAborted);
+            }
+
             if (upstream.RequiredAuthorization is { } required && authorization != required)
             {
                 context.Response.StatusCode = 401;
@@ -107,6 +150,12 @@ public sealed class StaticGoProxyUpstream : IAsyncDisposable
                     return;
             }
 
+            if (upstream.redirects.TryGetValue(path, out var location))
+            {
+                context.Response.Redirect(location);
+                return;
+            }
+
             await next(context);
         });
         app.UseStaticFiles(new StaticFileOptions
@@ -119,23 +168,17 @@ public sealed class StaticGoProxyUpstream : IAsyncDisposable
         return upstream;
     }
 
-    /// <summary>Publishes a version into the tree as a proxy would serve it, and adds it to the list.</summary>
-    public void Add(string module, string version, byte[] zip, string? goMod = null, DateTimeOffset? time = null)
-    {
-        var dir = Path.Combine(Root, GoModulePath.Escape(module), "@v");
-        Directory.CreateDirectory(dir);
-        var v = GoModulePath.Escape(version);
-        File.WriteAllBytes(Path.Combine(dir, v + ".zip"), zip);
-        File.WriteAllText(Path.Combine(dir, v + ".mod"), goMod ?? $"module {module}\n\ngo 1.19\n");
-        File.WriteAllText(Path.Combine(dir, v + ".info"), $"{{\"Version\":\"{version}\",\"Time\":\"{GoContent.FormatTime(time ?? new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero))}\"}}");
-        File.AppendAllText(Path.Combine(dir, "list"), version + "\n");
-    }
-
     public async Task StopAsync() => await app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
+        hold?.TrySetResult();
         await app.DisposeAsync();
         Directory.Delete(Root, recursive: true);
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
     }
 }
