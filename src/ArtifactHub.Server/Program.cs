@@ -17,6 +17,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseRequestBodyErrors(); // a body that cannot be read is a 400 too (Hosting/RequestBodyErrors.cs), answered by BadRequestExceptionHandler
+app.UseNulCharacterRefusal(); // so is a NUL in the query string, which PostgreSQL cannot take (Hosting/NulCharacters.cs)
 app.UseWebUiFiles(); // the browser UI's files, which need no sign-in (Hosting/WebUi.cs); before routing picks an endpoint
 app.UseRouting();
 app.UseAuthentication();
