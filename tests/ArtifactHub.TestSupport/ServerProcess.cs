@@ -11,7 +11,7 @@ namespace ArtifactHub.TestSupport;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
     private readonly StringBuilder _log;
