@@ -41,8 +41,8 @@ public sealed class ContentQueries(ArtifactHubDbContext db) : IContentQueries
         var assets = db.Assets.AsNoTracking().Where(a => repositoryIds.Contains(a.RepositoryId));
         if (prefix.Length > 0)
         {
-            // StartsWith compares case-sensitively on every provider, as paths are.
-            assets = assets.Where(a => a.Path.StartsWith(prefix));
+            // StartsWith is a LIKE, which uses the index but ignores case on SQLite; the substring makes it exact, as paths are.
+            assets = assets.Where(a => a.Path.StartsWith(prefix) && a.Path.Substring(0, prefix.Length) == prefix);
         }
 
         return await (limit is { } most ? assets.Take(most) : assets).ToListAsync(cancellationToken);

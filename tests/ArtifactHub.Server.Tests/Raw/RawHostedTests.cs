@@ -121,6 +121,22 @@ public sealed class RawHostedTests(ArtifactHubFactory factory) : IClassFixture<A
         Assert.Equal(2, await factory.WithDbAsync(db => db.Assets.CountAsync(a => a.Repository!.Name == repo)));
     }
 
+    [Fact]
+    public async Task Paths_differ_by_case_so_Dir_and_dir_are_two_directories()
+    {
+        var repo = await admin.CreateRawAsync("cases", "hosted");
+        await admin.PutFileAsync(repo, "Dir/a.txt", "a"u8.ToArray());
+
+        using var file = await admin.PutFileAsync(repo, "dir", "not a clash"u8.ToArray());
+        using var listing = new HttpRequestMessage(HttpMethod.Get, RawClient.Url(repo, "")) { Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } } };
+        var root = await (await anonymous.SendAsync(listing)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.Created, file.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/repositories/{repo}/tree/dir")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(RawClient.Url(repo, "dir/"))).StatusCode);
+        Assert.Equal(["Dir/", "dir"], root.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("path").GetString()));
+    }
+
     [Theory]
     [InlineData("a//b.txt")]
     [InlineData("a%5Cb.txt")]
