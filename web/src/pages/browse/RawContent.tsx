@@ -42,7 +42,10 @@ export function RawContent({ repository, me, generation, onChanged }: {
   return (
     <>
       <RawUseSection repository={repository} dir={dir} userName={me?.userName ?? null} />
-      {hosted && mayOnRepository(me, repository.name, "write") && <RawUploadSection repository={repository} dir={dir} onUploaded={onChanged} />}
+      {/* Keyed by the directory: its subdirectory and messages concern the directory they were typed in, not the next. */}
+      {hosted && mayOnRepository(me, repository.name, "write") && (
+        <RawUploadSection key={dir} repository={repository} dir={dir} onUploaded={onChanged} />
+      )}
       <RawFiles repository={repository} dir={dir} generation={generation} canDelete={canDelete} onChanged={onChanged} />
     </>
   );
