@@ -182,7 +182,7 @@ test("choosing a file uploads it at once into the current directory as bytes, sa
   const input = within(uploadSection()).getByLabelText("Files to upload");
   await user.upload(input, upload);
 
-  expect(await within(uploadSection()).findByRole("status")).toHaveTextContent("Stored dists/go/new file.txt (2.0 KiB).");
+  await waitFor(() => expect(within(uploadSection()).getByRole("status")).toHaveTextContent("Stored dists/go/new file.txt (2.0 KiB)."));
   expect(within(uploadSection()).queryByRole("alert")).not.toBeInTheDocument();
   expect(await within(files()).findByRole("rowheader", { name: "new file.txt" })).toBeInTheDocument();
   expect(await screen.findByText("5 files, 3.0 MiB")).toBeInTheDocument();
@@ -221,13 +221,13 @@ test("a refused upload shows the server's detail next to the drop zone, and noth
 test("a 200 says the bytes were already there (allow-once), or that the file was replaced (allow)", async () => {
   const answer = { status: 200, body: { path: goTarball, size: 68_157_440, sha256: hash } };
   const section = await uploadAnswered(answer);
-  expect(await section.findByRole("status")).toHaveTextContent(`${goTarball} was already stored with these bytes.`);
+  await waitFor(() => expect(section.getByRole("status")).toHaveTextContent(`${goTarball} was already stored with these bytes.`));
 });
 
 test("with the allow policy the upload says a stored file is replaced, and a 200 says it was", async () => {
   const answer = { status: 200, body: { path: goTarball, size: 11, sha256: hash } };
   const section = await uploadAnswered(answer, { ...rawHosted, hosted: { writePolicy: "allow" } });
-  expect(await section.findByRole("status")).toHaveTextContent(`Replaced ${goTarball} (11 B).`);
+  await waitFor(() => expect(section.getByRole("status")).toHaveTextContent(`Replaced ${goTarball} (11 B).`));
   expect(section.getByText(/A file already at that path is replaced\./)).toBeInTheDocument();
 });
 
@@ -248,8 +248,8 @@ test("files dropped on the zone go into the typed subdirectory, one after the ot
   fireEvent.dragEnter(zone, { dataTransfer: { files: dropped, types: ["Files"] } });
   expect(zone).toHaveClass("dragging");
   fireEvent.drop(zone, { dataTransfer: { files: dropped, types: ["Files"] } });
-  expect(await within(uploadSection()).findByRole("status")).toHaveTextContent("Stored releases/1.0/a.bin (1 B).");
-  expect(within(uploadSection()).getByRole("alert")).toHaveTextContent("b.bin: The file is larger than the limit of 5 GiB.");
+  await waitFor(() => expect(within(uploadSection()).getByRole("status")).toHaveTextContent("Stored releases/1.0/a.bin (1 B)."));
+  await waitFor(() => expect(within(uploadSection()).getByRole("alert")).toHaveTextContent("b.bin: The file is larger than the limit of 5 GiB."));
   expect(zone).not.toHaveClass("dragging");
   expect(calledPaths(fetch, "POST")).toEqual([
     "/repositories/raw-hosted/upload?path=releases%2F1.0%2Fa.bin",
@@ -286,7 +286,7 @@ test("paths with characters to encode reach the tree, the download links and the
     "http://localhost:8081/repository/raw-hosted/my%20docs/sub%20%232/x%20y.txt",
   );
   await user.upload(within(uploadSection()).getByLabelText("Files to upload"), new File(["1"], "a+b c.txt"));
-  expect(await within(uploadSection()).findByRole("status")).toHaveTextContent("Stored my docs/sub #2/a+b c.txt (1 B).");
+  await waitFor(() => expect(within(uploadSection()).getByRole("status")).toHaveTextContent("Stored my docs/sub #2/a+b c.txt (1 B)."));
   expect(calledPaths(fetch, "GET", /\/tree\//)).toEqual(["/repositories/raw-hosted/tree/my%20docs/", "/repositories/raw-hosted/tree/my%20docs/sub%20%232/", "/repositories/raw-hosted/tree/my%20docs/sub%20%232/"]);
 });
 
