@@ -25,6 +25,8 @@ public sealed class ArtifactHubDbContext(DbContextOptions<ArtifactHubDbContext> 
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArtifactHubDbContext).Assembly);
 

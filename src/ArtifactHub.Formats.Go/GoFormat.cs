@@ -27,6 +27,13 @@ public static class GoFormat
         return services;
     }
 
-    /// <summary>The checksum databases a proxy answers for: as set, or sum.golang.org when never set.</summary>
-    public static IReadOnlyList<ChecksumDatabase> ChecksumDatabasesOf(ProxySettings settings) => settings.ChecksumDatabases ?? [ChecksumDatabase.GoDefault];
+    /// <summary>
+    /// The checksum databases a proxy answers for: as set, or sum.golang.org when never set; sum.golang.org's key is
+    /// filled in where it was saved without one.
+    /// </summary>
+    public static IReadOnlyList<ChecksumDatabase> ChecksumDatabasesOf(ProxySettings settings) =>
+        settings.ChecksumDatabases is not { } databases ? [ChecksumDatabase.GoDefault]
+        : databases.Any(d => d is { Key: null } && d.Name == ChecksumDatabase.GoDefault.Name)
+            ? [.. databases.Select(d => d is { Key: null } && d.Name == ChecksumDatabase.GoDefault.Name ? d with { Key = ChecksumDatabase.GoDefaultKey } : d)]
+            : databases;
 }

@@ -67,10 +67,19 @@ public sealed record ProxySettings
     public UpstreamAuthentication? Authentication { get; init; }
 }
 
-/// <summary>A checksum database (GOSUMDB name) and the URL its requests are forwarded to.</summary>
+/// <summary>A checksum database (GOSUMDB name), the URL its requests are forwarded to, and the key its tree heads are signed with.</summary>
 public sealed record ChecksumDatabase(string Name, string Url)
 {
-    public static readonly ChecksumDatabase GoDefault = new("sum.golang.org", "https://sum.golang.org");
+    /// <summary>sum.golang.org's verifier key, as the go command has it built in.</summary>
+    public const string GoDefaultKey = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ayvxk8FzLsmhp3M4";
+
+    public static readonly ChecksumDatabase GoDefault = new("sum.golang.org", "https://sum.golang.org") { Key = GoDefaultKey };
+
+    /// <summary>
+    /// The database's verifier key (<c>name+hash+base64</c>, the value of GOSUMDB), which checks its signed tree heads
+    /// (for transfer bundles and verification on fetch). Null: not known (sum.golang.org's is filled in).
+    /// </summary>
+    public string? Key { get; init; }
 
     /// <summary>How long a fetched <c>latest</c> (the newest signed tree head) is served before it is fetched again.</summary>
     public int LatestMaxAgeSeconds { get; init; } = 60;

@@ -19,6 +19,8 @@ export interface ChecksumDatabase {
   name: string;
   url: string;
   latestMaxAgeSeconds: number;
+  /** Its verifier key (name+hash+base64, the value of GOSUMDB), which checks its signed tree heads; null: not known. */
+  key?: string | null;
 }
 
 /**
@@ -99,7 +101,9 @@ export const proxyDefaults: ProxySettings = {
   readTimeoutSeconds: 60,
   allow: [],
   block: [],
-  checksumDatabases: [{ name: "sum.golang.org", url: "https://sum.golang.org", latestMaxAgeSeconds: 60 }],
+  checksumDatabases: [
+    { name: "sum.golang.org", url: "https://sum.golang.org", latestMaxAgeSeconds: 60, key: "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ayvxk8FzLsmhp3M4" },
+  ],
 };
 
 /** The formats this server has handlers for (no endpoint lists them). */

@@ -155,6 +155,14 @@ export function ProxySettingsFields({ form, set, problem, stored }: {
                     />
                   )}
                 </Field>
+                <Field
+                  id={`repo-sumdb-${row.key}-key`}
+                  label="Verifier key"
+                  help="The value of GOSUMDB (name+hash+key) that checks its signed tree heads."
+                  error={error(`proxy.checksumDatabases[${i}].key`)}
+                >
+                  {(a11y) => <input {...a11y} spellCheck={false} value={row.verifierKey} onChange={(e) => setRow(row.key, { verifierKey: e.target.value })} />}
+                </Field>
               </div>
               <button
                 type="button"
@@ -170,7 +178,7 @@ export function ProxySettingsFields({ form, set, problem, stored }: {
             type="button"
             className="secondary"
             onClick={() =>
-              set({ checksumDatabases: [...form.checksumDatabases, { key: newRowKey(), name: "", url: "", latestMaxAgeSeconds: "60" }] })
+              set({ checksumDatabases: [...form.checksumDatabases, { key: newRowKey(), name: "", url: "", latestMaxAgeSeconds: "60", verifierKey: "" }] })
             }
           >
             Add checksum database

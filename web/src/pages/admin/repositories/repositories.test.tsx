@@ -86,8 +86,8 @@ test("a proxy create sends the upstream, ages, lists and credentials in the serv
       allow: ["github.com/*"],
       block: ["corp.example.com/*", "*.internal"],
       checksumDatabases: [
-        { name: "sum.golang.org", url: "https://sum.golang.org", latestMaxAgeSeconds: 60 },
-        { name: "sum.example.com", url: "https://sum.example.com", latestMaxAgeSeconds: 60 },
+        { name: "sum.golang.org", url: "https://sum.golang.org", latestMaxAgeSeconds: 60, key: "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ayvxk8FzLsmhp3M4" },
+        { name: "sum.example.com", url: "https://sum.example.com", latestMaxAgeSeconds: 60, key: null },
       ],
       authentication: { type: "basic", username: "ci", password: "s3cret" },
     },
@@ -301,4 +301,24 @@ test("without repositories.manage the page says what it needs", async () => {
   expect(await screen.findByRole("heading", { level: 1, name: "Manage repositories" })).toBeInTheDocument();
   expect(screen.getByText(/needs the privilege/)).toHaveTextContent("repositories.manage");
   expect(screen.queryByRole("table")).not.toBeInTheDocument();
+});
+
+test("editing keeps each checksum database's verifier key, and a changed one is sent", async () => {
+  const company = { name: "sum.corp.example", url: "https://sum.corp.example", latestMaxAgeSeconds: 60, key: "sum.corp.example+12345678+AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=" };
+  const proxy = repository("sumdb-proxy", "proxy", { proxy: { ...proxyDefaults, checksumDatabases: [...proxyDefaults.checksumDatabases, company] } });
+  const { fetch } = renderApp("/admin/repositories/sumdb-proxy/edit", [
+    { path: "/repositories/sumdb-proxy", body: proxy },
+    { path: "/repositories", body: [...existing, proxy] },
+    { method: "PUT", path: "/repositories/sumdb-proxy", body: proxy },
+  ], admin());
+  const second = within((await screen.findByRole("group", { name: "Checksum database 2" })));
+  expect(second.getByRole("textbox", { name: "Verifier key" })).toHaveValue(company.key);
+
+  const first = within(screen.getByRole("group", { name: "Checksum database 1" }));
+  await userEvent.clear(first.getByRole("textbox", { name: "Verifier key" }));
+  await userEvent.click(screen.getByRole("button", { name: "Save" }));
+  await waitFor(() => expect(calledPaths(fetch, "PUT", "/repositories/sumdb-proxy")).toHaveLength(1));
+
+  const sentProxy = (sentBody(fetch, "PUT", "/repositories/sumdb-proxy") as { proxy: { checksumDatabases: { name: string; key: string | null }[] } }).proxy;
+  expect(sentProxy.checksumDatabases.map((d) => [d.name, d.key])).toEqual([["sum.golang.org", null], [company.name, company.key]]);
 });

@@ -23,6 +23,8 @@ export interface ChecksumDatabaseRow {
   name: string;
   url: string;
   latestMaxAgeSeconds: string;
+  /** The database's verifier key; empty: not known. */
+  verifierKey: string;
 }
 
 export type AuthChoice = "none" | "basic" | "bearer";
@@ -64,7 +66,13 @@ let nextKey = 1;
 export const newRowKey = () => nextKey++;
 
 function rowsOf(proxy: ProxySettings): ChecksumDatabaseRow[] {
-  return proxy.checksumDatabases.map((d) => ({ key: newRowKey(), name: d.name, url: d.url, latestMaxAgeSeconds: String(d.latestMaxAgeSeconds) }));
+  return proxy.checksumDatabases.map((d) => ({
+    key: newRowKey(),
+    name: d.name,
+    url: d.url,
+    latestMaxAgeSeconds: String(d.latestMaxAgeSeconds),
+    verifierKey: d.key ?? "",
+  }));
 }
 
 export function emptyForm(): RepositoryFormState {
@@ -194,6 +202,7 @@ export function requestOf(
             name: row.name.trim(),
             url: row.url.trim(),
             latestMaxAgeSeconds: number(`proxy.checksumDatabases[${i}].latestMaxAgeSeconds`, row.latestMaxAgeSeconds),
+            key: row.verifierKey.trim() || null,
           })),
     };
     if (raw) {
