@@ -1,6 +1,7 @@
 using ArtifactHub.Core.Formats;
 using ArtifactHub.Core.Repositories;
 using ArtifactHub.Formats.Go.Hosted;
+using ArtifactHub.Formats.Go.SumDb;
 
 namespace ArtifactHub.Formats.Go;
 
@@ -30,6 +31,33 @@ public sealed class GoRepositoryFormat(GoModulePublisher publisher) : IRepositor
             {
                 yield return new("proxy.verifySidecar", "A sidecar checksum is for raw repositories: a Go proxy checks zips against their module rules and h1: hashes.");
             }
+
+            for (var i = 0; i < (proxy.ChecksumDatabases?.Count ?? 0); i++)
+            {
+                if (KeyProblem(proxy.ChecksumDatabases![i]) is { } problem)
+                {
+                    yield return new($"proxy.checksumDatabases[{i}].key", problem);
+                }
+            }
+        }
+    }
+
+    /// <summary>A database's verifier key must be one, and its own (the name in the key is the database's).</summary>
+    private static string? KeyProblem(ChecksumDatabase? database)
+    {
+        if (database?.Key is not { } key)
+        {
+            return null;
+        }
+
+        try
+        {
+            var verifier = NoteVerifier.Parse(key);
+            return verifier.Name == database.Name ? null : $"The key is {verifier.Name}'s, not {database.Name}'s.";
+        }
+        catch (SumDbException e)
+        {
+            return e.Message;
         }
     }
 

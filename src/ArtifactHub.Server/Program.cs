@@ -1,4 +1,5 @@
 using ArtifactHub.Server.Auth.Authentication;
+using ArtifactHub.Server.Bundles;
 using ArtifactHub.Server.Endpoints;
 using ArtifactHub.Server.Endpoints.Security;
 using ArtifactHub.Server.Hosting;
@@ -31,6 +32,7 @@ app.MapRepositoryEndpoints();
 app.MapBrowseEndpoints();
 app.MapSecurityEndpoints();
 app.MapMaintenanceEndpoints();
+app.MapBundleEndpoints();
 app.MapContentEndpoints();
 app.MapWebUi();
 

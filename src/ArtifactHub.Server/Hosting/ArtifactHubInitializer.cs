@@ -6,6 +6,7 @@ using ArtifactHub.Core.Security;
 using ArtifactHub.Data;
 using ArtifactHub.Formats.Go;
 using ArtifactHub.Server.Auth;
+using ArtifactHub.Server.Bundles;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -39,6 +40,7 @@ public static class ArtifactHubInitializer
         app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("ArtifactHub.KeyRing").Protect([0]);
 
         await BuiltInSecurity.EnsureAsync(db, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ServerSigningKey>().EnsureAsync(CancellationToken.None); // once, for every node
         await scope.ServiceProvider.GetRequiredService<AdminAccount>().EnsureAsync(CancellationToken.None);
         if (await BuiltInSecurity.EnsureAnAdministratorAsync(db, AdminAccount.UserName, CancellationToken.None) is { } administrator)
         {

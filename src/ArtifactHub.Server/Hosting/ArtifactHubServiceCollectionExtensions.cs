@@ -8,6 +8,7 @@ using ArtifactHub.Formats.Raw;
 using ArtifactHub.Migrations.PostgreSql;
 using ArtifactHub.Migrations.Sqlite;
 using ArtifactHub.Server.Auth;
+using ArtifactHub.Server.Bundles;
 using ArtifactHub.Server.Downloads;
 using ArtifactHub.Server.Endpoints;
 using ArtifactHub.Server.Maintenance;
@@ -38,6 +39,7 @@ public static class ArtifactHubServiceCollectionExtensions
         services.AddScoped<RepositoryRules>();
         services.AddGoFormat();
         services.AddRawFormat();
+        services.AddBundles();
 
         services.AddArtifactHubAuth(configuration);
         services.AddTrustedForwardedHeaders(configuration);

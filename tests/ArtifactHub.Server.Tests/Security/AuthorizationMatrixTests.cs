@@ -100,6 +100,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             [On("DELETE", ModuleA + "/v9.9.9", DeleteA), On("DELETE", ModuleB + "/v9.9.9", ChangeB), On("DELETE", "/repository/raw-a/none.txt", DeleteA), On("DELETE", "/repository/raw-b/none.txt", ChangeB)],
 
         ["GET /api/v1/repositories"] = [On("GET", "/api/v1/repositories", Open)],
+        ["GET /api/v1/bundles/key"] = [On("GET", "/api/v1/bundles/key", Open)], // a public key
         ["POST /api/v1/repositories"] = [On("POST", "/api/v1/repositories", GlobalPrivilege, () => new { name = Unique("m"), format = "go", type = "hosted" })],
         ["GET /api/v1/repositories/{name}"] = [On("GET", "/api/v1/repositories/team-a", ReadA), On("GET", "/api/v1/repositories/team-b", ReadB)],
         ["PUT /api/v1/repositories/{name}"] = [On("PUT", "/api/v1/repositories/team-c", GlobalPrivilege, () => new { online = true })],
