@@ -5,7 +5,7 @@ namespace ArtifactHub.Formats.Go.SumDb;
 
 /// <summary>
 /// A checksum database's public key in sumdb/note's verifier-key form <c>name+hash+base64</c>, e.g.
-/// <c>sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ayvxk8FzLsmhp3M4</c>: the base64 holds the algorithm
+/// <c>sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8</c>: the base64 holds the algorithm
 /// byte (1, Ed25519) and the 32-byte key, and the hash is <see cref="NoteKeys.KeyHash"/> of both.
 /// </summary>
 public sealed class NoteVerifier

@@ -111,12 +111,18 @@ public readonly record struct Tile(int Height, int Level, long Number, int Width
         foreach (var group in groups)
         {
             var digits = group.StartsWith('x') ? group[1..] : group;
-            if (digits.Length != 3 || !digits.All(char.IsAsciiDigit) || number > (long.MaxValue - 999) / 1000)
+            if (digits.Length != 3 || !digits.All(char.IsAsciiDigit))
             {
                 return null;
             }
 
-            number = number * 1000 + int.Parse(digits, CultureInfo.InvariantCulture);
+            var value = int.Parse(digits, CultureInfo.InvariantCulture);
+            if (number > (long.MaxValue - value) / 1000)
+            {
+                return null;
+            }
+
+            number = number * 1000 + value;
         }
 
         var tile = new Tile(height, level, number, width);
@@ -234,10 +240,10 @@ public readonly record struct Tile(int Height, int Level, long Number, int Width
     /// <summary>The number of hashes of level <paramref name="bits"/> in a tree of n records; 0 past the top (a C# shift would wrap at 64).</summary>
     internal static long ShiftRight(long n, int bits) => bits >= 63 ? 0 : n >> bits;
 
-    /// <summary>A decimal of at most 9 digits without a sign or leading zero (as Go's Atoi reads it and Path writes it back).</summary>
+    /// <summary>A decimal int without a sign (leading zeros are refused by the round trip through <see cref="Path"/>).</summary>
     private static bool TryParseSmall(string text, out int value)
     {
         value = 0;
-        return text.Length is > 0 and <= 9 && text.All(char.IsAsciiDigit) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        return text.Length is > 0 and <= 10 && text.All(char.IsAsciiDigit) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 }

@@ -140,6 +140,15 @@ public sealed class TlogReferenceTests
         Assert.Contains(go.ParseTilePath, c => !c.Valid);
         foreach (var c in go.ParseTilePath)
         {
+            if (c.L > Tile.MaxLevel)
+            {
+                // x/mod 0.7.0 parses any level, though its Tile allows 63 at most and HashFromTile refuses more: we
+                // refuse such a path at once.
+                Assert.True(c.Valid);
+                Assert.Null(Tile.TryParse(c.Path));
+                continue;
+            }
+
             var tile = Tile.TryParse(c.Path);
             Assert.True(c.Valid == tile is not null, $"{c.Path}: tlog says valid={c.Valid}");
             if (tile is { } t)

@@ -218,6 +218,8 @@ func main() {
 		"tile/08/0/000", "tile/8/00/000", "tile/0/0/000", "tile/31/0/000", "tile/8/-1/000", "tile/8/0/123/x456",
 		"tile/8/0/x1/234", "tile/8/0/x001/234.p", "tile/8/0", "tiles/8/0/000", "tile/8/0/abc", "tile/8/0/000.p/5/6",
 		"tile/8/0/x001/x002", "tile/8/data/000.p/-1", "tile/2/0/000.p/4", "tile/2/0/000.p/3",
+		"tile/2/63/x009/x223/x372/x036/x854/x775/807", "tile/2/63/x009/x223/x372/x036/x854/x775/808", "tile/30/0/000.p/1073741823",
+		"tile/30/0/000.p/1073741824", "tile/8/64/000", "tile/8/0/000.p/+5", "tile/+8/0/000",
 	} {
 		t, err := tlog.ParseTilePath(path)
 		out.ParseTilePath = append(out.ParseTilePath, parseCase{path, err == nil, t.H, t.L, t.N, t.W})
