@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ArtifactHub.Core.Formats;
 
 namespace ArtifactHub.Formats.Go.SumDb;
@@ -23,7 +22,7 @@ public enum SumDbRequestKind
 /// database" protocol). Only the four shapes the protocol defines are accepted, so nothing else is ever forwarded.
 /// </summary>
 /// <param name="Rest">The path under the database's own URL, e.g. <c>lookup/golang.org/x/text@v0.3.0</c>.</param>
-public sealed partial record SumDbRequestPath(string Database, SumDbRequestKind Kind, string Rest, string? Module)
+public sealed record SumDbRequestPath(string Database, SumDbRequestKind Kind, string Rest, string? Module)
 {
     public const string Prefix = "sumdb/";
 
@@ -79,26 +78,9 @@ public sealed partial record SumDbRequestPath(string Database, SumDbRequestKind 
     }
 
     /// <summary>
-    /// A tile path exactly as tlog writes it (anything else a database refuses): height 1–30, a level (no leading
-    /// zero) or <c>data</c>, the index in 3-digit groups with an <c>x</c> on all but the last and no leading
-    /// <c>x000/</c>, and a partial width 1 ≤ W &lt; 2^height.
+    /// A tile path exactly as tlog writes it (anything else a database refuses): height 1–30, a level 0–63 or
+    /// <c>data</c>, the index in 3-digit groups with an <c>x</c> on all but the last and no leading <c>x000/</c>, and a
+    /// partial width 1 ≤ W &lt; 2^height (<see cref="Tile.TryParse"/>).
     /// </summary>
-    public static bool IsTilePath(string rest)
-    {
-        var match = TilePattern().Match(rest);
-        if (!match.Success || !int.TryParse(match.Groups["h"].Value, out var height) || height is < 1 or > 30)
-        {
-            return false;
-        }
-
-        if (match.Groups["n"].Value.StartsWith("x000/", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return !match.Groups["w"].Success || (long.TryParse(match.Groups["w"].Value, out var width) && width < 1L << height);
-    }
-
-    [GeneratedRegex(@"^tile/(?<h>[1-9][0-9]?)/(data|0|[1-9][0-9]?)/(?<n>(x[0-9]{3}/)*[0-9]{3})(\.p/(?<w>[1-9][0-9]{0,9}))?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex TilePattern();
+    public static bool IsTilePath(string rest) => Tile.TryParse(rest) is not null;
 }
