@@ -49,7 +49,10 @@ public sealed class ModuleDirectory
     /// <summary>The root go.mod when the zip will hold one.</summary>
     public ModuleDirectoryFile? GoMod => Files.FirstOrDefault(f => f.Path == "go.mod");
 
-    /// <summary>Lists <paramref name="dir"/> by CreateFromDir's rules.</summary>
+    /// <summary>
+    /// Lists <paramref name="dir"/> by CreateFromDir's rules. One difference: a <paramref name="dir"/> that is itself a
+    /// symbolic link is followed (filepath.Walk would see one irregular file and x/mod would make an empty zip).
+    /// </summary>
     /// <exception cref="DirectoryNotFoundException">It is not a directory.</exception>
     /// <exception cref="IOException">A directory could not be read (CreateFromDir fails then too).</exception>
     /// <exception cref="UnauthorizedAccessException">Likewise.</exception>
