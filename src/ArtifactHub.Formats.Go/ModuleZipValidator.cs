@@ -58,7 +58,7 @@ public static class ModuleZipValidator
     private static ValidatedModuleZip ValidateEntries(ZipArchive zip, string module, string version)
     {
         var prefix = $"{module}@{version}/";
-        var folded = new Dictionary<string, (string Path, bool IsDir)>(StringComparer.Ordinal);
+        var collisions = new ModuleFileCollisions();
         long declaredTotal = 0;
         var hashed = new List<(string Name, string Sha256Hex)>();
         byte[]? goMod = null;
@@ -85,7 +85,7 @@ public static class ModuleZipValidator
 
             if (name != "")
             {
-                CheckName(fullName, name, isDir, folded);
+                CheckName(fullName, name, isDir, collisions);
                 if (!isDir)
                 {
                     declaredTotal += entry.Length;
@@ -142,7 +142,7 @@ public static class ModuleZipValidator
         return new ValidatedModuleZip(mod, goMod is not null, GoHash.Hash1(hashed), goModHash);
     }
 
-    private static void CheckName(string fullName, string name, bool isDir, Dictionary<string, (string Path, bool IsDir)> folded)
+    private static void CheckName(string fullName, string name, bool isDir, ModuleFileCollisions collisions)
     {
         if (CleanPath(name) != name)
         {
@@ -154,7 +154,11 @@ public static class ModuleZipValidator
             throw Invalid(fullName, error);
         }
 
-        CheckCollision(fullName, name, isDir, folded);
+        if (collisions.Add(name, isDir) is { } collision)
+        {
+            throw Invalid(fullName, collision);
+        }
+
         if (isDir)
         {
             return;
@@ -170,30 +174,6 @@ public static class ModuleZipValidator
         if (IsVendoredPackage(name))
         {
             throw Invalid(fullName, "vendored packages do not belong in a module zip");
-        }
-    }
-
-    /// <summary>No two paths may be equal under case folding, and no path may be both a file and a directory.</summary>
-    private static void CheckCollision(string fullName, string name, bool isDir, Dictionary<string, (string Path, bool IsDir)> folded)
-    {
-        while (true)
-        {
-            var key = name.ToUpperInvariant().ToLowerInvariant();
-            if (folded.TryGetValue(key, out var other))
-            {
-                if (other.Path != name) throw Invalid(fullName, $"case-insensitive file name collision: \"{other.Path}\" and \"{name}\"");
-                if (other.IsDir != isDir) throw Invalid(fullName, $"entry \"{name}\" is both a file and a directory");
-                if (!isDir) throw Invalid(fullName, $"multiple entries for file \"{name}\"");
-            }
-            else
-            {
-                folded[key] = (name, isDir);
-            }
-
-            var slash = name.LastIndexOf('/');
-            if (slash < 0) return;
-            name = name[..slash];
-            isDir = true;
         }
     }
 

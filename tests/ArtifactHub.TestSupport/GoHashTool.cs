@@ -23,6 +23,18 @@ public static class GoHashTool
         }
     }
 
+    /// <summary>
+    /// <c>zip.CreateFromDir</c> of <paramref name="dir"/> into <paramref name="zipPath"/>: the zip's h1: hash, or, when
+    /// x/mod refuses the directory, null and its error (the zip is then not written).
+    /// </summary>
+    public static async Task<(string? Hash, string Error)> CreateFromDirAsync(string dir, string module, string version, string zipPath)
+    {
+        var binary = await GoProgram.BuildAsync("gohash").ConfigureAwait(false);
+        var result = await ProcessRunner.RunAsync(
+            binary, workDir: null, env: null, GoTool.DefaultTimeout, CancellationToken.None, "dir", Path.GetFullPath(dir), module, version, Path.GetFullPath(zipPath)).ConfigureAwait(false);
+        return result.ExitCode == 0 ? (result.StdOut.Trim(), "") : (null, result.StdErr.Trim());
+    }
+
     private static async Task<string> RunAsync(string mode, string file)
     {
         var binary = await GoProgram.BuildAsync("gohash").ConfigureAwait(false);

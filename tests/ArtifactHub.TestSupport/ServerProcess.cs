@@ -206,7 +206,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static string DotnetHost()
+    /// <summary>The dotnet host that runs these tests (the SDK's), to run a built .dll with.</summary>
+    internal static string DotnetHost()
     {
         var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk))

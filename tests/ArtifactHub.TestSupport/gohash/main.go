@@ -3,6 +3,8 @@
 //
 //	gohash zip FILE.zip   the h1: hash of a module zip (the go.sum line "M V h1:...")
 //	gohash mod FILE       the h1: hash of a go.mod (the go.sum line "M V/go.mod h1:...")
+//	gohash dir DIR MODULE VERSION OUT.zip
+//	                      writes the module zip of DIR as zip.CreateFromDir makes it, then prints its h1: hash
 //
 // Built in GOPATH mode against Debian's golang-golang-x-mod-dev:
 // GO111MODULE=off GOPATH=/usr/share/gocode go build -o gohash main.go
@@ -14,12 +16,14 @@ import (
 	"io"
 	"os"
 
+	"golang.org/x/mod/module"
 	"golang.org/x/mod/sumdb/dirhash"
+	"golang.org/x/mod/zip"
 )
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: gohash zip FILE.zip | gohash mod FILE")
+	if len(os.Args) < 2 || (os.Args[1] == "dir") != (len(os.Args) == 6) || (os.Args[1] != "dir" && len(os.Args) != 3) {
+		fmt.Fprintln(os.Stderr, "usage: gohash zip FILE.zip | gohash mod FILE | gohash dir DIR MODULE VERSION OUT.zip")
 		os.Exit(2)
 	}
 
@@ -37,6 +41,8 @@ func main() {
 				return io.NopCloser(bytes.NewReader(data)), nil
 			})
 		}
+	case "dir":
+		sum, err = createFromDir(os.Args[2], module.Version{Path: os.Args[3], Version: os.Args[4]}, os.Args[5])
 	default:
 		err = fmt.Errorf("unknown mode %q", os.Args[1])
 	}
@@ -47,4 +53,20 @@ func main() {
 	}
 
 	fmt.Println(sum)
+}
+
+func createFromDir(dir string, m module.Version, out string) (string, error) {
+	f, err := os.Create(out)
+	if err != nil {
+		return "", err
+	}
+	err = zip.CreateFromDir(f, m, dir)
+	if closeErr := f.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		os.Remove(out)
+		return "", err
+	}
+	return dirhash.HashZip(out, dirhash.Hash1)
 }

@@ -1,0 +1,3 @@
+using ArtifactHub.Cli;
+
+return await ArtifactHubCommandLine.RunAsync(args, CliConsole.FromSystem());
