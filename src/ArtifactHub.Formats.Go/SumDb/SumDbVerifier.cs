@@ -7,8 +7,9 @@ namespace ArtifactHub.Formats.Go.SumDb;
 /// through a <see cref="SumDbFetch"/> so that the database can be live or a copy on disk. A head must be signed by the
 /// database's key; a head newer than the one known before must extend it (the older tree's root recomputed from the
 /// newer tree's tiles, as the client's checkTrees does); a record must be the one at its id in the newest head
-/// (its leaf hash read through tiles authenticated against that head, as checkRecord does). It reads the same tiles the
-/// client would with an empty cache, and says which (<see cref="SumDbVerification.Paths"/>).
+/// (its leaf hash read through tiles authenticated against that head, as checkRecord does). Like the client starting
+/// with a kept head, it first checks that head against its own tiles. It reads the files the go command reads with an
+/// empty tile cache (a test runs both side by side), and says which (<see cref="SumDbVerification.Paths"/>).
 /// </summary>
 public sealed class SumDbVerifier
 {
