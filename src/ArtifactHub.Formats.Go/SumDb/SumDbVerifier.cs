@@ -7,8 +7,9 @@ namespace ArtifactHub.Formats.Go.SumDb;
 /// through a <see cref="SumDbFetch"/> so that the database can be live or a copy on disk. A head must be signed by the
 /// database's key; a head newer than the one known before must extend it (the older tree's root recomputed from the
 /// newer tree's tiles, as the client's checkTrees does); a record must be the one at its id in the newest head
-/// (its leaf hash read through tiles authenticated against that head, as checkRecord does). It reads the same tiles the
-/// client would with an empty cache, and says which (<see cref="SumDbVerification.Paths"/>).
+/// (its leaf hash read through tiles authenticated against that head, as checkRecord does). Like the client starting
+/// with a kept head, it first checks that head against its own tiles. It reads the files the go command reads with an
+/// empty tile cache (a test runs both side by side), and says which (<see cref="SumDbVerification.Paths"/>).
 /// </summary>
 public sealed class SumDbVerifier
 {
@@ -36,6 +37,7 @@ public sealed class SumDbVerifier
     public Task<SumDbVerification> VerifyLatestAsync(SignedTreeHead? known = null, CancellationToken cancellationToken = default) =>
         RunAsync(async (reads, paths) =>
         {
+            await CheckKnownAsync(known, reads, cancellationToken).ConfigureAwait(false);
             var head = OpenHead(await FetchAsync("latest", paths, cancellationToken).ConfigureAwait(false));
             var newest = await MergeAsync(known, head, reads, cancellationToken).ConfigureAwait(false);
             return Verified($"{head} is signed by {Key.Name}" + Extends(known, newest), head, newest);
@@ -59,6 +61,7 @@ public sealed class SumDbVerifier
 
         return RunAsync(async (reads, paths) =>
         {
+            await CheckKnownAsync(known, reads, cancellationToken).ConfigureAwait(false);
             var path = $"lookup/{GoModulePath.Escape(module)}@{GoModulePath.Escape(version)}";
             var answer = LookupAnswer.Parse(await FetchAsync(path, paths, cancellationToken).ConfigureAwait(false));
             var head = OpenHead(answer.SignedHead);
@@ -82,6 +85,28 @@ public sealed class SumDbVerifier
             await CheckRecordAsync(head, id, record, reads, cancellationToken).ConfigureAwait(false);
             return Verified($"record {id} is in {head}", head, head) with { RecordId = id };
         });
+
+    /// <summary>
+    /// The go client, starting with a head kept from before, checks that head against its own tiles (client.go's
+    /// initWork merges the kept head into an empty timeline, then re-reads its config and checks it against itself):
+    /// with no tiles cached, it reads the tiles of the known tree before anything else. So does this, so that
+    /// <see cref="SumDbVerification.Paths"/> holds them too, and a copy missing or spoiling them fails here as it would
+    /// for the go command.
+    /// </summary>
+    private async Task CheckKnownAsync(SignedTreeHead? known, SumDbTileReads reads, CancellationToken cancellationToken)
+    {
+        if (known is null)
+        {
+            return;
+        }
+
+        var root = await TreeHash.ComputeAsync(known.Size, new TileHashReader(known.Head, TileHeight, reads.ReadAsync), cancellationToken).ConfigureAwait(false);
+        if (root != known.Root)
+        {
+            // Unreachable with honest math: the reader only returns hashes that fold to the root.
+            throw new SumDbException(SumDbProblem.TileHashMismatch, $"the tiles of {known} do not hash to its root");
+        }
+    }
 
     /// <summary>The newer of the two heads, once it is proven to extend the older (client.go's mergeLatest and checkTrees).</summary>
     private async Task<SignedTreeHead> MergeAsync(SignedTreeHead? known, SignedTreeHead head, SumDbTileReads reads, CancellationToken cancellationToken)
@@ -125,26 +150,43 @@ public sealed class SumDbVerifier
     {
         var data = await _fetch(path, cancellationToken).ConfigureAwait(false)
             ?? throw new SumDbException(SumDbProblem.NotFound, $"{Key.Name} has no {path}");
-        paths.Add(path);
+        lock (paths)
+        {
+            paths.Add(path);
+        }
+
         return data;
     }
 
     private async Task<SumDbVerification> RunAsync(Func<SumDbTileReads, List<string>, Task<SumDbVerification>> verify)
     {
-        var reads = new SumDbTileReads(_fetch);
+        // One list, in the order read: the tiles (through the reads) and the other files (through FetchAsync).
         var paths = new List<string>();
+        var reads = new SumDbTileReads(async (path, cancellationToken) =>
+        {
+            var data = await _fetch(path, cancellationToken).ConfigureAwait(false);
+            if (data is not null)
+            {
+                lock (paths)
+                {
+                    paths.Add(path);
+                }
+            }
+
+            return data;
+        });
         try
         {
             var verified = await verify(reads, paths).ConfigureAwait(false);
-            return verified with { Paths = [.. paths, .. reads.Paths] };
+            return verified with { Paths = [.. paths] };
         }
         catch (SumDbException e)
         {
-            return new SumDbVerification { Problem = e.Problem, Message = e.Message, Paths = [.. paths, .. reads.Paths] };
+            return new SumDbVerification { Problem = e.Problem, Message = e.Message, Paths = [.. paths] };
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException)
         {
-            return new SumDbVerification { Problem = SumDbProblem.FetchFailed, Message = $"reading {Key.Name}: {e.Message}", Paths = [.. paths, .. reads.Paths] };
+            return new SumDbVerification { Problem = SumDbProblem.FetchFailed, Message = $"reading {Key.Name}: {e.Message}", Paths = [.. paths] };
         }
     }
 

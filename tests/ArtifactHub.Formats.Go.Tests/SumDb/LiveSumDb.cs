@@ -30,6 +30,12 @@ public sealed class LiveSumDb : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The GOPROXY tree the database hashes (for <c>GOPROXY=file://…</c>).</summary>
+    public required string GoProxy { get; init; }
+
+    /// <summary>A new empty folder under the database's temp folder.</summary>
+    public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(_temp.Path, name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+
     /// <summary>Reads the live database over HTTP.</summary>
     public SumDbFetch Fetch { get; }
 
@@ -46,12 +52,13 @@ public sealed class LiveSumDb : IAsyncDisposable
             var dir = Path.Combine(temp.Path, "goproxy", GoModulePath.Escape(module), "@v");
             Directory.CreateDirectory(dir);
             await File.WriteAllBytesAsync(Path.Combine(dir, version + ".mod"), goMod);
+            await File.WriteAllTextAsync(Path.Combine(dir, version + ".info"), $"{{\"Version\":\"{version}\",\"Time\":\"2024-01-02T03:04:05Z\"}}\n");
             new ModuleZipBuilder(module, version).Add("go.mod", goMod).Add("a.go", $"package a\n\nconst N = {i}\n").WriteTo(Path.Combine(dir, version + ".zip"));
             modules.Add((module, version, goMod));
         }
 
         var server = await GoSumDbServer.StartAsync(Name, Path.Combine(temp.Path, "goproxy"));
-        return new LiveSumDb(temp, server, modules);
+        return new LiveSumDb(temp, server, modules) { GoProxy = Path.Combine(temp.Path, "goproxy") };
     }
 
     /// <summary>Copies the files at <paramref name="paths"/>, as the database serves them now, into a new folder.</summary>

@@ -65,7 +65,8 @@ public sealed class LiveSumDbRefusalTests : IAsyncLifetime
     {
         var (_, online) = await CopyAsync(height);
         var tiles = online.Paths.Where(p => p.StartsWith("tile/", StringComparison.Ordinal)).ToList();
-        Assert.True(height == 8 ? tiles.Count == 1 : tiles.Count >= 3, string.Join(", ", tiles));
+        // At height 8: tree#5's tile (the known head's, checked first) and tree#10's.
+        Assert.True(height == 8 ? tiles.SequenceEqual(["tile/8/0/000.p/5", "tile/8/0/000.p/10"]) : tiles.Count >= 4, string.Join(", ", tiles));
 
         foreach (var tile in tiles)
         {
@@ -155,13 +156,25 @@ public sealed class LiveSumDbRefusalTests : IAsyncLifetime
     [Fact]
     public async Task A_known_head_the_new_one_does_not_extend_is_inconsistent_trees()
     {
+        // A fork: the database showed someone a tree#5 of its own (one record changed) and signed it; our own key
+        // stands in for the database's so that such a head can be signed.
         var (copy, online) = await CopyAsync();
         var signer = NoteSigner.Generate(LiveSumDb.Name);
         ReplaceHead(copy, Lookup(7), SignedTreeHead.Sign(online.Head!.Head, signer).Note);
-        var fork = SignedTreeHead.Sign(Older.Head with { Root = Flip(Older.Root) }, signer);
+        var honest = SignedTreeHead.Sign(Older.Head, signer);
+        var forkedTile = Flip(File.ReadAllBytes(Path.Combine(copy, "tile/8/0/000.p/5")), 0);
+        var forkTile = new Tile(8, 0, 0, 5);
+        var forkRoot = TlogHashing.NodeHash(forkTile.HashAt(forkedTile, StoredHashes.Index(2, 0)), forkTile.HashAt(forkedTile, StoredHashes.Index(0, 4)));
+        var fork = SignedTreeHead.Sign(new TreeHead(5, forkRoot), signer);
 
-        Assert.True((await VerifyAsync(copy, known: SignedTreeHead.Sign(Older.Head, signer), key: signer.Verifier.Key)).IsVerified);
-        AssertRefused(await VerifyAsync(copy, known: fork, key: signer.Verifier.Key), SumDbProblem.InconsistentTrees, "tree#10");
+        Assert.True((await VerifyAsync(copy, known: honest, key: signer.Verifier.Key)).IsVerified);
+
+        // Without the fork's own tiles, the go client (no tiles cached) already fails checking the head it kept.
+        AssertRefused(await VerifyAsync(copy, known: fork, key: signer.Verifier.Key), SumDbProblem.TileHashMismatch, "do not hash to the root of tree#5");
+
+        // With them (a client that cached them when it accepted the fork), tree#10 is shown not to extend it.
+        Put(copy, "tile/8/0/000.p/5", forkedTile);
+        AssertRefused(await VerifyAsync(copy, known: fork, key: signer.Verifier.Key), SumDbProblem.InconsistentTrees, $"tree#10 {online.Head.Root} does not extend tree#5 {forkRoot}");
     }
 
     [Fact]
@@ -183,15 +196,15 @@ public sealed class LiveSumDbRefusalTests : IAsyncLifetime
         Assert.True(result.IsVerified, result.ToString());
         Assert.Equal(11, result.Newest!.Size);
         Assert.Equal(10, result.Head!.Size);
-        Assert.Equal([Lookup(7), "tile/8/0/000.p/11"], result.Paths);
+        Assert.Equal(["tile/8/0/000.p/11", Lookup(7)], result.Paths);
     }
 
     [Fact]
     public async Task A_truncated_tile_or_a_partial_tile_of_the_wrong_width_is_a_size_mismatch()
     {
-        var (copy, _) = await CopyAsync();
-        var narrower = await _db.CopyAsync([Lookup(7)]);
-        var wider = await _db.CopyAsync([Lookup(7)]);
+        var (copy, online) = await CopyAsync();
+        var narrower = await _db.CopyAsync(online.Paths);
+        var wider = await _db.CopyAsync(online.Paths);
         const string tile = "tile/8/0/000.p/10";
         Spoil(copy, tile, data => data[..^1]);
         Put(narrower, tile, (await _db.Fetch("tile/8/0/000.p/9", CancellationToken.None))!);
