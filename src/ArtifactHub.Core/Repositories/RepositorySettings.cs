@@ -71,7 +71,7 @@ public sealed record ProxySettings
 public sealed record ChecksumDatabase(string Name, string Url)
 {
     /// <summary>sum.golang.org's verifier key, as the go command has it built in.</summary>
-    public const string GoDefaultKey = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ayvxk8FzLsmhp3M4";
+    public const string GoDefaultKey = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
 
     public static readonly ChecksumDatabase GoDefault = new("sum.golang.org", "https://sum.golang.org") { Key = GoDefaultKey };
 

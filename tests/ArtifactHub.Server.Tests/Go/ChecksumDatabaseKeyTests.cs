@@ -22,7 +22,20 @@ public sealed class ChecksumDatabaseKeyTests(ArtifactHubFactory factory) : IClas
 
         var databases = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/repositories/{repo}")).GetProperty("proxy").GetProperty("checksumDatabases");
 
-        Assert.Equal(["sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ayvxk8FzLsmhp3M4", company], databases.EnumerateArray().Select(d => d.GetProperty("key").GetString()));
+        Assert.Equal(["sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8", company], databases.EnumerateArray().Select(d => d.GetProperty("key").GetString()));
+    }
+
+    [Fact]
+    public async Task A_proxy_saved_again_with_the_key_it_answered_is_accepted()
+    {
+        var repo = await admin.CreateProxyAsync("resave", new Dictionary<string, object> { ["upstream"] = "https://proxy.example" });
+        var proxy = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/repositories/{repo}")).GetProperty("proxy");
+
+        // What the UI does: send back the settings it was shown, sum.golang.org's key included.
+        using var saved = await admin.PutAsJsonAsync($"/api/v1/repositories/{repo}", new { proxy });
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(ArtifactHub.Core.Repositories.ChecksumDatabase.GoDefaultKey, NoteVerifier.Parse(ArtifactHub.Core.Repositories.ChecksumDatabase.GoDefaultKey).Key);
     }
 
     [Theory]

@@ -102,7 +102,7 @@ export const proxyDefaults: ProxySettings = {
   allow: [],
   block: [],
   checksumDatabases: [
-    { name: "sum.golang.org", url: "https://sum.golang.org", latestMaxAgeSeconds: 60, key: "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ayvxk8FzLsmhp3M4" },
+    { name: "sum.golang.org", url: "https://sum.golang.org", latestMaxAgeSeconds: 60, key: "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8" },
   ],
 };
 

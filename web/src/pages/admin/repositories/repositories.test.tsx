@@ -86,7 +86,7 @@ test("a proxy create sends the upstream, ages, lists and credentials in the serv
       allow: ["github.com/*"],
       block: ["corp.example.com/*", "*.internal"],
       checksumDatabases: [
-        { name: "sum.golang.org", url: "https://sum.golang.org", latestMaxAgeSeconds: 60, key: "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ayvxk8FzLsmhp3M4" },
+        { name: "sum.golang.org", url: "https://sum.golang.org", latestMaxAgeSeconds: 60, key: "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8" },
         { name: "sum.example.com", url: "https://sum.example.com", latestMaxAgeSeconds: 60, key: null },
       ],
       authentication: { type: "basic", username: "ci", password: "s3cret" },
